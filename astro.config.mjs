@@ -1,0 +1,23 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+
+/**
+ * The site's public address, used only for canonical URLs, the sitemap and the feed.
+ * Every link between pages is relative, so the built folder also works from disk
+ * (file://) and under any sub-path.
+ */
+const site = process.env.SITE_URL ?? 'https://karabakh-chronology.example.org/';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // Inlined CSS needs no root-relative <link>, which would break file:// and sub-paths.
+    inlineStylesheets: 'always',
+  },
+  devToolbar: { enabled: false },
+  integrations: [mdx(), sitemap()],
+});

@@ -1,0 +1,91 @@
+/**
+ * EDTF date handling. Parsing and bounds come from the `edtf` package; this module only
+ * turns its answers into the few things the site needs (ISO day bounds, a precision word,
+ * wording for readers) so no page ever types a date's bounds twice.
+ */
+import edtf from 'edtf';
+
+export type DatePrecision = 'day' | 'month' | 'year' | 'range';
+
+/** Everything derived from one EDTF string. */
+export interface EdtfBounds {
+  /** The EDTF string as written. */
+  edtf: string;
+  /** Earliest possible day, YYYY-MM-DD. */
+  start: string;
+  /** Latest possible day, YYYY-MM-DD, or null for an open end (`2023-09-19/..`). */
+  end: string | null;
+  precision: DatePrecision;
+  approximate: boolean;
+  uncertain: boolean;
+}
+
+type Parsed = ReturnType<typeof edtf>;
+
+/** Parses an EDTF string; returns the parsed value or the parser's reason for refusing it. */
+export function parseEdtf(value: string): { value?: Parsed; error?: string } {
+  try {
+    return { value: edtf(value) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+  }
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const PRECISION: Record<number, DatePrecision> = { 1: 'year', 2: 'month', 3: 'day' };
+
+/** Flags are bitmasks in `edtf`; any set bit means part of the date is qualified. */
+const flagged = (value: Parsed | null | undefined, flag: 'approximate' | 'uncertain'): boolean =>
+  Boolean(value?.[flag]?.value);
+
+/**
+ * Earliest and latest possible day of an EDTF date, its precision and qualifiers.
+ * @throws Error when the string is not valid EDTF.
+ */
+export function edtfBounds(value: string): EdtfBounds {
+  const parsed = parseEdtf(value);
+  if (!parsed.value) throw new Error(`"${value}" is not valid EDTF: ${parsed.error}`);
+  const date = parsed.value;
+  const isInterval = date.type === 'Interval';
+  const parts = isInterval ? [date.lower, date.upper] : [date];
+  return {
+    edtf: value,
+    start: isoDay(date.min),
+    end: Number.isFinite(date.max) ? isoDay(date.max) : null,
+    precision: isInterval ? 'range' : (PRECISION[date.precision ?? 1] ?? 'year'),
+    approximate: parts.some((part) => flagged(part, 'approximate')),
+    uncertain: parts.some((part) => flagged(part, 'uncertain')),
+  };
+}
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** Words for one non-interval EDTF date: "26 February 1992", "February 1992", "1992". */
+function singleDateInWords(value: string): string {
+  const bare = value.replace(/[~?%]/g, '');
+  const [year, month, day] = bare.split('-');
+  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  if (day && monthName) return `${Number(day)} ${monthName} ${year}`;
+  if (monthName) return `${monthName} ${year}`;
+  return year ?? value;
+}
+
+/**
+ * A reader's wording of an EDTF date with its precision: "26 February 1992", "c. 1921",
+ * "February 1988 (uncertain)", "1992 to 1994", "from 19 September 2023".
+ */
+export function edtfInWords(value: string): string {
+  if (value.includes('/')) {
+    const [from, to] = value.split('/');
+    if (!to || to === '..') return `from ${edtfInWords(from ?? '')}`;
+    if (!from || from === '..') return `until ${edtfInWords(to)}`;
+    return `${edtfInWords(from)} to ${edtfInWords(to)}`;
+  }
+  const words = singleDateInWords(value);
+  const approximate = /[~%]/.test(value);
+  const uncertain = /[?%]/.test(value);
+  return `${approximate ? 'c. ' : ''}${words}${uncertain ? ' (uncertain)' : ''}`;
+}

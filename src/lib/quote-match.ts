@@ -1,0 +1,62 @@
+/**
+ * Verbatim quote matching. A quote matches its source when it occurs in the article text
+ * after normalising only white space, typographic quote marks and dashes — nothing else,
+ * so spelling, wording and punctuation must be exactly the source's.
+ */
+
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/;
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/;
+
+/** Maps one character to its normalised form (white space becomes a plain space). */
+function normaliseChar(char: string): string {
+  if (/\s/.test(char)) return ' ';
+  if (SINGLE_QUOTES.test(char)) return "'";
+  if (DOUBLE_QUOTES.test(char)) return '"';
+  if (DASHES.test(char)) return '-';
+  return char;
+}
+
+/**
+ * Normalises text for comparison and keeps, for each normalised character, the index of the
+ * original character it came from, so a match can be mapped back onto the original text.
+ */
+export function normaliseWithMap(text: string): { text: string; map: number[] } {
+  let out = '';
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const char = normaliseChar(text[i]!);
+    if (char === ' ' && (out.length === 0 || out.endsWith(' '))) continue;
+    out += char;
+    map.push(i);
+  }
+  if (out.endsWith(' ')) {
+    out = out.slice(0, -1);
+    map.pop();
+  }
+  return { text: out, map };
+}
+
+/** Normalised form of a text (see module comment). */
+export const normaliseForMatch = (text: string): string => normaliseWithMap(text).text;
+
+/** Where a quote lies in a text, in the original text's character offsets (end exclusive). */
+export interface QuoteLocation {
+  start: number;
+  end: number;
+}
+
+/** Finds every occurrence of `quote` in `text`, tolerant only of the normalisations above. */
+export function locateQuote(text: string, quote: string): QuoteLocation[] {
+  const needle = normaliseForMatch(quote);
+  if (needle.length === 0) return [];
+  const hay = normaliseWithMap(text);
+  const found: QuoteLocation[] = [];
+  for (let at = hay.text.indexOf(needle); at !== -1; at = hay.text.indexOf(needle, at + 1)) {
+    found.push({ start: hay.map[at]!, end: hay.map[at + needle.length - 1]! + 1 });
+  }
+  return found;
+}
+
+/** True when `quote` occurs verbatim (modulo the normalisations above) in `text`. */
+export const verifyQuote = (text: string, quote: string): boolean => locateQuote(text, quote).length > 0;

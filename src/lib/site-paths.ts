@@ -1,0 +1,41 @@
+/**
+ * Relative links between pages. Astro writes root-relative URLs, which break when the
+ * built site is opened from disk or served under a sub-path; every internal link on this
+ * site is made relative to the page it appears on and names `index.html` explicitly, so a
+ * link to a folder never opens a directory listing from disk.
+ */
+
+/** Route paths of the site's pages, so no page spells a URL by hand. */
+export const routes = {
+  home: '/',
+  event: (id: string) => `/events/${id}/`,
+  source: (id: string) => `/sources/${id}/`,
+  sources: '/sources/',
+  era: (id: string) => `/eras/${id}/`,
+  sourceChronology: (id: string) => `/sources/${id}/chronology/`,
+  places: '/places/',
+  search: '/search/',
+  methodology: '/methodology/',
+  data: '/data/',
+  capture: (file: string) => `/captures/${file}`,
+} as const;
+
+/**
+ * The href that leads from the page at `from` to `to` (both site paths starting with `/`,
+ * folders ending in `/`), e.g. hrefFrom('/events/a/', '/sources/b/#q') === '../../sources/b/index.html#q'.
+ */
+export function hrefFrom(from: string, to: string): string {
+  const [targetPath = '/', hash] = to.split('#');
+  const fromDir = from.endsWith('/') ? from : from.slice(0, from.lastIndexOf('/') + 1);
+  const fromParts = fromDir.split('/').filter(Boolean);
+  const toFile = targetPath.endsWith('/') ? `${targetPath}index.html` : targetPath;
+  const toParts = toFile.split('/').filter(Boolean);
+  let shared = 0;
+  while (shared < fromParts.length && shared < toParts.length - 1 && fromParts[shared] === toParts[shared]) shared++;
+  const up = fromParts.length - shared;
+  const rel = [...Array<string>(up).fill('..'), ...toParts.slice(shared)].join('/');
+  return hash === undefined ? rel : `${rel}#${hash}`;
+}
+
+/** Absolute URL of a site path on the configured public site, for canonical links and citations. */
+export const absoluteUrl = (site: string | URL, path: string): string => new URL(path.replace(/^\//, ''), site).href;

@@ -1,0 +1,144 @@
+/**
+ * Cross-entry checks the zod schemas cannot make on one entry alone: provenance (capture
+ * hashes, verbatim quotes), references, date range, ids, and dispute consistency.
+ * Pure: the caller reads files and passes their contents in. Each problem names the file,
+ * the field and the reason, so the build can fail with one line per problem.
+ */
+import { edtfBounds, parseEdtf } from './edtf-dates.ts';
+import { articleText, type LineRange } from './article-text.ts';
+import { verifyQuote } from './quote-match.ts';
+
+/** The chronology's scope: no event may fall outside it. */
+export const SCOPE = { start: '1918-01-01', end: '2023-12-31' } as const;
+
+export interface Problem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+/** One line, as the build prints it: `file: field: reason`. */
+export const formatProblem = (p: Problem): string => `${p.file}: ${p.field}: ${p.message}`;
+
+export interface SourceInput {
+  id: string;
+  file: string;
+  capture: { file: string; sha256: string };
+  nonArticle: readonly LineRange[];
+  /** Text of the capture file as read from disk, or undefined if it is missing. */
+  captureText: string | undefined;
+  /** SHA-256 of the capture file's bytes, computed by the caller. */
+  captureSha256: string | undefined;
+}
+
+export interface EventInput {
+  id: string;
+  file: string;
+  data: {
+    date: string;
+    dateBasis: { kind: string; claim?: string | undefined };
+    era: string;
+    places: readonly string[];
+    claims: readonly { id: string; source: string; quote: string }[];
+    disputes: readonly { question: string; positions: readonly { source: string; claim: string }[] }[];
+  };
+}
+
+export interface ChronologyInput {
+  sources: readonly SourceInput[];
+  events: readonly EventInput[];
+  placeIds: readonly string[];
+  eras: readonly { id: string; start: string; end: string }[];
+  /** Every event file found on disk (paths), to catch ids that collide and collapse into one entry. */
+  eventFiles: readonly string[];
+}
+
+/** The id the glob loader derives from an event file: its name without extension, lowercased. */
+export const eventIdFromFile = (path: string): string =>
+  (path.split('/').pop() ?? path).replace(/\.mdx?$/, '').toLowerCase();
+
+/** Runs every cross-entry check; an empty list means the chronology may be published. */
+export function validateChronology(input: ChronologyInput): Problem[] {
+  const problems: Problem[] = [];
+  const add = (file: string, field: string, message: string) => problems.push({ file, field, message });
+
+  // Provenance: each capture must be byte-identical to the one recorded.
+  const citableLines = new Map<string, string[]>();
+  for (const source of input.sources) {
+    if (source.captureText === undefined) {
+      add(source.file, 'capture.file', `capture ${source.capture.file} not found`);
+      continue;
+    }
+    if (source.captureSha256 !== source.capture.sha256) {
+      add(source.file, 'capture.sha256', `capture ${source.capture.file} has SHA-256 ${source.captureSha256}, expected ${source.capture.sha256}`);
+    }
+    citableLines.set(source.id, articleText(source.captureText, source.nonArticle).split('\n'));
+  }
+
+  // Ids: files whose names collapse to the same id would silently replace one another.
+  const filesById = new Map<string, string[]>();
+  for (const path of input.eventFiles) {
+    const id = eventIdFromFile(path);
+    filesById.set(id, [...(filesById.get(id) ?? []), path]);
+  }
+  for (const [id, paths] of filesById) {
+    if (paths.length > 1) add(paths.join(', '), 'id', `duplicate event id "${id}"`);
+  }
+
+  const places = new Set(input.placeIds);
+  const eras = new Map(input.eras.map((era) => [era.id, era]));
+
+  for (const event of input.events) {
+    const { file, data } = event;
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(event.id)) add(file, 'id', `"${event.id}" is not a lowercase kebab-case slug`);
+
+    const parsed = parseEdtf(data.date);
+    if (parsed.error) {
+      add(file, 'date', `"${data.date}" is not valid EDTF: ${parsed.error}`);
+    } else {
+      const bounds = edtfBounds(data.date);
+      if (bounds.start < SCOPE.start || bounds.end === null || bounds.end > SCOPE.end) {
+        add(file, 'date', `"${data.date}" (${bounds.start} to ${bounds.end ?? 'open'}) falls outside ${SCOPE.start} to ${SCOPE.end}`);
+      }
+      const era = eras.get(data.era);
+      if (era && (bounds.start > era.end || (bounds.end ?? SCOPE.end) < era.start)) {
+        add(file, 'era', `date ${data.date} does not overlap era "${data.era}" (${era.start} to ${era.end})`);
+      }
+    }
+    if (!eras.has(data.era)) add(file, 'era', `unknown era "${data.era}"`);
+    data.places.forEach((place, i) => {
+      if (!places.has(place)) add(file, `places[${i}]`, `unknown place "${place}"`);
+    });
+
+    if (data.claims.length === 0) add(file, 'claims', 'an event needs at least one claim');
+    const claims = new Map<string, { source: string }>();
+    data.claims.forEach((claim, i) => {
+      if (claims.has(claim.id)) add(file, `claims[${i}].id`, `duplicate claim id "${claim.id}"`);
+      claims.set(claim.id, claim);
+      const lines = citableLines.get(claim.source);
+      if (!input.sources.some((s) => s.id === claim.source)) {
+        add(file, `claims[${i}].source`, `unknown source "${claim.source}"`);
+      } else if (lines && !lines.some((line) => verifyQuote(line, claim.quote))) {
+        add(file, `claims[${i}].quote`, `not found verbatim in the article text of source "${claim.source}": "${claim.quote.slice(0, 60)}…"`);
+      }
+    });
+
+    if (data.dateBasis.claim !== undefined && !claims.has(data.dateBasis.claim)) {
+      add(file, 'dateBasis.claim', `no claim "${data.dateBasis.claim}" on this event`);
+    }
+
+    data.disputes.forEach((dispute, d) => {
+      dispute.positions.forEach((position, p) => {
+        const field = `disputes[${d}].positions[${p}]`;
+        const claim = claims.get(position.claim);
+        if (!claim) add(file, `${field}.claim`, `no claim "${position.claim}" on this event`);
+        else if (claim.source !== position.source) {
+          add(file, `${field}.source`, `claim "${position.claim}" is from "${claim.source}", not "${position.source}"`);
+        }
+      });
+      const distinct = new Set(dispute.positions.map((p) => p.source));
+      if (distinct.size < 2) add(file, `disputes[${d}].positions`, `a dispute needs at least two distinct sources, found ${distinct.size}`);
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests exercise src/lib and scripts as pure functions; Astro's virtual modules are
+// not available here, by design (see README, "Where things live").
+export default defineConfig({
+  test: {
+    root: new URL('..', import.meta.url).pathname,
+    include: ['tests/unit/**/*.test.ts'],
+    testTimeout: 120_000,
+  },
+});
