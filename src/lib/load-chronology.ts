@@ -13,6 +13,7 @@ import { CONTENT_ROOT } from '../content-root.ts';
 import { edtfBounds } from './edtf-dates.ts';
 import { compareEvents, type Chronology, type ChronologyEvent } from './model.ts';
 import { formatProblem, validateChronology } from './validate-chronology.ts';
+import { validateRedirects } from './redirects.ts';
 
 type Ref = string | { id: string };
 const refId = (ref: Ref): string => (typeof ref === 'string' ? ref : ref.id);
@@ -74,13 +75,18 @@ async function loadAndValidate(): Promise<Chronology> {
     ? readdirSync(eventDir).filter((f) => f.endsWith('.mdx')).map((f) => `${eventDir}/${f}`)
     : [];
 
-  const problems = validateChronology({
-    sources,
-    events,
-    placeIds: placeEntries.map((p) => p.id),
-    eras: eraEntries.map((e) => e.data),
-    eventFiles,
-  });
+  const redirectsPath = `${CONTENT_ROOT}/redirects.json`;
+  const redirects: Record<string, string> = existsSync(redirectsPath) ? JSON.parse(readFileSync(redirectsPath, 'utf8')) : {};
+  const problems = [
+    ...validateChronology({
+      sources,
+      events,
+      placeIds: placeEntries.map((p) => p.id),
+      eras: eraEntries.map((e) => e.data),
+      eventFiles,
+    }),
+    ...validateRedirects(redirects, new Set(events.map((e) => e.id))),
+  ];
   if (problems.length > 0) {
     throw new AstroError(
       `The chronology has ${problems.length} problem(s); nothing is published:\n${problems.map(formatProblem).join('\n')}`,
@@ -98,6 +104,7 @@ async function loadAndValidate(): Promise<Chronology> {
     places: placeEntries.map((entry) => ({ id: entry.id, ...entry.data })),
     eras: eraEntries.map((entry) => entry.data).sort((a, b) => a.start.localeCompare(b.start)),
     version: contentVersion(),
+    redirects,
   };
 }
 

@@ -73,6 +73,8 @@ export interface Chronology {
   eras: Era[];
   /** Version of the content, e.g. the date of the last content commit (YYYY-MM-DD). */
   version: string;
+  /** Old event ids of renamed events, mapped to their current ids. */
+  redirects: Record<string, string>;
 }
 
 /** Orders events by earliest day, then latest day (open ends last), then id, for a stable order. */
