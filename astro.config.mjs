@@ -12,6 +12,8 @@ const site = process.env.SITE_URL ?? 'https://karabakh-chronology.example.org/';
 
 export default defineConfig({
   site,
+  // The benchmark and the failing-build tests build elsewhere so they never touch dist/.
+  outDir: process.env.CHRONOLOGY_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: {
     format: 'directory',
@@ -19,5 +21,9 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   devToolbar: { enabled: false },
-  integrations: [mdx(), sitemap()],
+  integrations: [
+    // Articles must render verbatim: no curly-quote, dash or ellipsis substitution.
+    mdx({ smartypants: false }),
+    sitemap(),
+  ],
 });
