@@ -17,7 +17,7 @@ if (!Number.isInteger(count) || count < 1) throw new Error('--events must be a p
 const CAPTURE = '003_0b02da9d63b9baaf.txt';
 const captureText = readFileSync(`content/sources/captures/${CAPTURE}`, 'utf8');
 const lines = captureText.split('\n');
-const articleLines = lines.slice(0, 8);
+const articleLines = lines.slice(0, 9);
 const sentences = articleLines.flatMap((line) => line.split(/(?<=\.)\s+/).filter((s) => s.length > 20 && !s.includes('"')));
 const eras = JSON.parse(readFileSync('content/eras.json', 'utf8')) as { id: string; start: string; end: string }[];
 const sha256 = (await import('node:crypto')).createHash('sha256').update(readFileSync(`content/sources/captures/${CAPTURE}`)).digest('hex');
@@ -33,7 +33,7 @@ const escapeMdx = (text: string) => text.replace(/[{}<>]/g, (c) => `{'${c}'}`);
 for (const id of ['bench-a', 'bench-b']) {
   writeFileSync(
     join(content, 'sources', `${id}.mdx`),
-    `---\ntitle: "Synthetic source ${id}"\ntitleSupplied: true\nauthorStatus: not-stated\nauthors: []\npublished: "2024"\npublishedBasis:\n  kind: inferred\n  note: "Synthetic benchmark source."\ngenre: analysis\nlanguage: en\ncapture:\n  file: ${CAPTURE}\n  sha256: ${sha256}\nnonArticle:\n  - lines: [9, 9]\n    kind: byline\n---\n\n${articleLines.map(escapeMdx).join('\n\n')}\n`,
+    `---\ntitle: "Synthetic source ${id}"\ntitleSupplied: true\nauthorStatus: not-stated\nauthors: []\npublished: "2024"\npublishedBasis:\n  kind: inferred\n  note: "Synthetic benchmark source."\ngenre: analysis\nlanguage: en\ncapture:\n  file: ${CAPTURE}\n  sha256: ${sha256}\nnonArticle:\n  - lines: [10, 10]\n    kind: byline\n---\n\n${articleLines.map(escapeMdx).join('\n\n')}\n`,
   );
 }
 

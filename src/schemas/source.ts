@@ -14,6 +14,7 @@ export const NON_ARTICLE_KINDS = [
   'audio-notice',
   'duplicate-caption',
   'byline',
+  'title',
 ] as const;
 
 const basis = z.strictObject({

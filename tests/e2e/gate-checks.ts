@@ -5,8 +5,8 @@
  * (tests/unit/gates.test.ts for the static gates, gates.spec.ts for the browser ones).
  *
  * Static gates (no browser): validateHtml, checkLinks, checkCsp, checkStaticPrivacy.
- * Browser gates (take a Playwright Page): runAxe, watchRequests, collectResources +
- * measureWeight + checkWeight, checkReadableWithoutJs.
+ * Browser gates (take a Playwright Page): runAxe (+ preloadAxe), watchRequests,
+ * collectResources + measureWeight + checkWeight, checkReadableWithoutJs + compareJsText.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { Parser } from 'htmlparser2';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { AxeBuilder } from '@axe-core/playwright';
+import axe from 'axe-core';
 import type { Page, Request } from '@playwright/test';
 import { listBuiltPages, type BuiltPage } from './built-pages.ts';
 
@@ -400,11 +401,25 @@ export function checkStaticPrivacy(html: string, page: string): GateProblem[] {
 /** The WCAG tags the accessibility gate runs. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
 
+/**
+ * Makes axe-core part of every document the page loads, as an init script, so each analysis
+ * need not push the 550 KB source over the protocol (AxeBuilder's legacy mode pushes it twice
+ * per analysis). Optional: runAxe injects axe itself when it is not there.
+ */
+export async function preloadAxe(page: Page): Promise<void> {
+  await page.addInitScript({ content: axe.source });
+}
+
 /** axe-core violations of the page as loaded, one problem per rule with the offending elements. */
 export async function runAxe(page: Page, label: string = page.url()): Promise<GateProblem[]> {
+  const preloaded = await page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function');
   // Legacy mode runs axe.run() in the page itself; the partial mode opens an extra blank page
   // per analysis, which doubles the time and only matters for cross-origin iframes (none here).
-  const results = await new AxeBuilder({ page }).withTags([...AXE_TAGS]).setLegacyMode(true).analyze();
+  const results = await new AxeBuilder(preloaded ? { page, axeSource: ';' } : { page })
+    .options({ resultTypes: ['violations'] })
+    .withTags([...AXE_TAGS])
+    .setLegacyMode(true)
+    .analyze();
   return results.violations.map((v) => {
     const nodes = v.nodes.slice(0, 5).map((n) => {
       const summary = (n.failureSummary ?? '').replace(/\s+/g, ' ').replace(/^Fix (any|all) of the following: /, '');
@@ -415,21 +430,29 @@ export async function runAxe(page: Page, label: string = page.url()): Promise<Ga
   });
 }
 
+/** What watchRequests returns. */
+export interface RequestWatch {
+  /**
+   * The requests to other origins since the last take() (or since the watch began), and the
+   * CSP violations of the current document, as problems labelled `label`; then starts afresh.
+   */
+  take(label?: string): Promise<GateProblem[]>;
+}
+
 /**
  * Records every request the page makes to an origin other than `origin`, and aborts it (so a
  * broken page never waits on the network and nothing leaves the machine). Also records CSP
- * violations, since a request the policy blocks never reaches the network layer. Call before
- * page.goto; read the problems when the page has settled.
+ * violations, since a request the policy blocks never reaches the network layer. Install once,
+ * before the first page.goto; call take() when a page has settled.
  */
-export async function watchRequests(page: Page, origin: string): Promise<() => Promise<GateProblem[]>> {
-  const external: string[] = [];
-  const onRequest = (request: Request): void => {
+export async function watchRequests(page: Page, origin: string): Promise<RequestWatch> {
+  let external: string[] = [];
+  page.on('request', (request: Request) => {
     const url = request.url();
     if (!/^(data|blob|about):/i.test(url) && new URL(url).origin !== origin) external.push(url);
-  };
-  page.on('request', onRequest);
+  });
   await page.route(
-    (url) => url.origin !== origin && !/^(data|blob|about):/.test(url.protocol),
+    (url) => url.origin !== origin && !/^(data|blob|about):$/.test(url.protocol),
     (route) => route.abort('blockedbyclient'),
   );
   await page.addInitScript(() => {
@@ -439,16 +462,18 @@ export async function watchRequests(page: Page, origin: string): Promise<() => P
       w.__cspViolations?.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}${e.sourceFile ? ` in ${e.sourceFile}:${e.lineNumber}` : ''}`);
     });
   });
-  return async () => {
-    page.off('request', onRequest);
-    const label = page.url();
-    const violations = await page
-      .evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
-      .catch(() => [] as string[]);
-    return [
-      ...[...new Set(external)].map((url) => ({ page: label, rule: 'third-party-request', message: `requested ${url}` })),
-      ...[...new Set(violations)].map((v) => ({ page: label, rule: 'csp-violation', message: v })),
-    ];
+  return {
+    async take(label = page.url()) {
+      const violations = await page
+        .evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
+        .catch(() => [] as string[]);
+      const requested = [...new Set(external)];
+      external = [];
+      return [
+        ...requested.map((url) => ({ page: label, rule: 'third-party-request', message: `requested ${url}` })),
+        ...[...new Set(violations)].map((v) => ({ page: label, rule: 'csp-violation', message: v })),
+      ];
+    },
   };
 }
 

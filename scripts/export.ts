@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+/**
+ * Writes the built site, its data files and the raw captures as one BagIt 1.0 bag (RFC 8493),
+ * for deposit in an archive. Runs after `astro build`, on node 24 directly (type stripping):
+ *
+ *   node scripts/export.ts --out DIR [--dist dist]
+ *
+ * Layout of DIR:
+ *   bagit.txt, bag-info.txt, manifest-sha256.txt, manifest-sha512.txt,
+ *   tagmanifest-sha256.txt, tagmanifest-sha512.txt
+ *   data/site/       the built site exactly as dist/ (open data/site/index.html; links are relative)
+ *   data/datasets/   the published data files from dist/data/ (*.json, *.csv)
+ *   data/captures/   the captured source texts, byte for byte, from content/sources/captures/
+ *
+ * Reproducible: Bagging-Date is the last commit's date (or $CHRONOLOGY_VERSION), nothing reads
+ * the clock, files are listed in a fixed order, so two exports of one build are byte-identical.
+ * It refuses a non-empty DIR, validates what it wrote, and on any failure prints one line and
+ * exits 1.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildBag, validateBag, type BagFile } from '../src/lib/bagit.ts';
+import { SITE_NAME } from '../src/lib/site-meta.ts';
+import { CONTENT_ROOT } from '../src/content-root.ts';
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Data files every export must carry; the build writes them to dist/data/. */
+export const REQUIRED_DATA_FILES = ['events.json', 'sources.json', 'places.json', 'eras.json', 'events.csv'] as const;
+
+/** Which files of dist/data/ are data files (the folder also holds the data page's index.html). */
+const isDataFile = (name: string): boolean => /\.(json|csv)$/.test(name);
+
+/** An error whose message is the one line the user sees. */
+class ExportError extends Error {}
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every regular file under `root`, as paths relative to it with "/" separators, sorted. */
+function listFiles(root: string): string[] {
+  const files: string[] = [];
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
+      const path = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) files.push(path);
+      else throw new ExportError(`${join(root, path)} is not a regular file (symbolic links are not exported)`);
+    }
+  };
+  walk('');
+  return files.sort(byString);
+}
+
+/** The payload: site, data files and captures, under the folders described at the top. */
+function collectPayload(dist: string, captures: string): BagFile[] {
+  if (!existsSync(join(dist, 'index.html'))) throw new ExportError(`${dist}/index.html not found: run the build first (npm run build)`);
+  for (const name of REQUIRED_DATA_FILES)
+    if (!existsSync(join(dist, 'data', name))) throw new ExportError(`${dist}/data/${name} not found: the build did not write the data files`);
+  if (!existsSync(captures)) throw new ExportError(`${captures} not found: no captures to export`);
+
+  const read = (folder: string, path: string, as: string): BagFile => ({ path: `${as}/${path}`, bytes: readFileSync(join(folder, path)) });
+  const dataFiles = readdirSync(join(dist, 'data'), { withFileTypes: true })
+    .filter((entry) => entry.isFile() && isDataFile(entry.name))
+    .map((entry) => entry.name)
+    .sort(byString);
+  const payload = [
+    ...listFiles(dist).map((path) => read(dist, path, 'site')),
+    ...dataFiles.map((name) => read(join(dist, 'data'), name, 'datasets')),
+    ...listFiles(captures).map((path) => read(captures, path, 'captures')),
+  ];
+  // RFC 8493 percent-encodes these in manifests, but bagit.py and bagit-java do not decode %25:
+  // refusing them keeps the bag readable by every common tool.
+  const awkward = payload.find((file) => /[%\r\n]/.test(file.path));
+  if (awkward) throw new ExportError(`payload file name ${JSON.stringify(awkward.path)} has "%", CR or LF, which BagIt tools disagree on`);
+  return payload;
+}
+
+/** Bagging-Date: $CHRONOLOGY_VERSION, else the last commit's date, never today (that would break reproducibility). */
+function baggingDate(): string {
+  let date = process.env.CHRONOLOGY_VERSION;
+  if (!date) {
+    try {
+      date = execFileSync('git', ['log', '-1', '--format=%cs'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim();
+    } catch {
+      date = '';
+    }
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+    throw new ExportError(`no Bagging-Date: set CHRONOLOGY_VERSION=YYYY-MM-DD (got "${date}" from it or from git)`);
+  return date;
+}
+
+/** The content version the build embedded in events.json, so the bag names the version it holds. */
+function builtVersion(dist: string): string {
+  const file = join(dist, 'data', 'events.json');
+  try {
+    const version: unknown = (JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version;
+    if (typeof version === 'string' && version) return version;
+  } catch {
+    // Reported below as one line.
+  }
+  throw new ExportError(`${file} has no "version"`);
+}
+
+/** "name version" of this project, for Bag-Software-Agent. */
+function softwareAgent(): string {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  return `${pkg.name} ${pkg.version} (scripts/export.ts)`;
+}
+
+/** Refuses an output folder that is not empty, or that lies inside the folder being exported. */
+function checkOutput(out: string, dist: string): void {
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(`${parent}${sep}`);
+  if (inside(out, dist) || inside(dist, out)) throw new ExportError(`--out ${out} overlaps the build folder ${dist}`);
+  if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory()) throw new ExportError(`--out ${out} exists and is not a folder`);
+  if (readdirSync(out).length > 0) throw new ExportError(`--out ${out} is not empty; refusing to write into it`);
+}
+
+export interface ExportOptions {
+  /** Folder to write the bag to; must be empty or absent. */
+  out: string;
+  /** The built site (default: dist/ of the project). */
+  dist?: string;
+  /** The captures folder (default: <content>/sources/captures/). */
+  captures?: string;
+}
+
+/**
+ * Writes the bag and validates it. Returns the bag's files on success.
+ * @throws ExportError with a one-line message when it cannot or the result is invalid.
+ */
+export function exportBag(options: ExportOptions): BagFile[] {
+  const out = resolve(options.out);
+  const dist = resolve(PROJECT_ROOT, options.dist ?? 'dist');
+  const captures = resolve(options.captures ?? join(resolve(PROJECT_ROOT, CONTENT_ROOT), 'sources', 'captures'));
+  checkOutput(out, dist);
+
+  const payload = collectPayload(dist, captures);
+  const version = builtVersion(dist);
+  const files = buildBag(payload, {
+    sourceOrganization: SITE_NAME,
+    externalDescription:
+      `The website and open data of the ${SITE_NAME}, a source-attributed chronology, version ${version}. ` +
+      'data/site/ is the built site (open data/site/index.html); data/datasets/ holds the published data ' +
+      'files (JSON, CSV); data/captures/ holds the captured source articles byte for byte.',
+    baggingDate: baggingDate(),
+    bagSoftwareAgent: softwareAgent(),
+    other: [['Chronology-Version', version]],
+  });
+
+  for (const file of files) {
+    const path = join(out, ...file.path.split('/'));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.bytes);
+  }
+
+  const problems = validateBag(out);
+  if (problems.length > 0)
+    throw new ExportError(`the bag written to ${out} is invalid: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
+  return files;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: { out: { type: 'string' }, dist: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: false,
+  });
+  if (values.help) {
+    console.log('usage: node scripts/export.ts --out DIR [--dist dist]   (run `npm run build` first)');
+    return;
+  }
+  if (!values.out) throw new ExportError('missing --out DIR (an empty or new folder for the bag)');
+  const files = exportBag({ out: values.out, ...(values.dist ? { dist: values.dist } : {}) });
+  const payload = files.filter((file) => file.path.startsWith('data/'));
+  const octets = payload.reduce((sum, file) => sum + file.bytes.byteLength, 0);
+  console.log(`export: wrote a valid BagIt 1.0 bag to ${relative(process.cwd(), resolve(values.out)) || '.'} (${payload.length} payload files, ${octets} bytes)`);
+}
+
+if (import.meta.main) {
+  try {
+    main();
+  } catch (error) {
+    // One clear line, no stack: this is a tool for people depositing an archive.
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`export: ${message}`);
+    process.exitCode = 1;
+  }
+}

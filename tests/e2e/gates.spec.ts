@@ -1,0 +1,289 @@
+/**
+ * Quality gates over the built site (dist/, or $GATES_DIST), served by scripts/serve-dist.mjs.
+ *
+ * Every page:   html-validate (standard preset), internal links and anchors, CSP <meta>,
+ *               no third-party resource in the markup, axe (WCAG 2.0/2.1/2.2 A+AA) at 1280 px,
+ *               no request to another origin while loading, readable with JavaScript off.
+ * Sampled:      axe at 375 px and in the dark colour scheme, and "JavaScript adds no reading
+ *               text", on the first and the largest page of every template
+ *               (built-pages.ts: representativePages); GATES_FULL=1 runs 375 px on every page.
+ * Home page:    weight budget, 100 KB gzip of HTML + CSS + JS, of which 15 KB JS.
+ *
+ * The gate functions live in gate-checks.ts. The last block proves that the browser gates
+ * fail on tests/fixtures/broken-pages/ (the static ones are proved in tests/unit/gates.test.ts).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { PROJECT_ROOT, distDir, listBuiltPages, missingTemplates, representativePages, templateOf } from './built-pages.ts';
+import {
+  checkCsp,
+  checkLinks,
+  checkReadableWithoutJs,
+  checkStaticPrivacy,
+  checkWeight,
+  collectResources,
+  compareJsText,
+  formatProblems,
+  HOME_BUDGET,
+  measureWeight,
+  parsePage,
+  preloadAxe,
+  renderedText,
+  runAxe,
+  validateHtml,
+  watchRequests,
+  type GateProblem,
+  type RequestWatch,
+} from './gate-checks.ts';
+
+const DIST = distDir();
+const built = existsSync(join(DIST, 'index.html'));
+const pages = built ? listBuiltPages(DIST) : [];
+const samples = representativePages(pages);
+const FULL = process.env.GATES_FULL === '1';
+
+/** Static gates are cheap; split the pages into this many tests so both workers share them. */
+const STATIC_CHUNKS = 2;
+const chunk = <T>(items: readonly T[], n: number, i: number): T[] => items.filter((_, k) => k % n === i);
+
+const originOf = (baseURL: string | undefined): string => new URL(baseURL ?? 'http://127.0.0.1/').origin;
+
+function expectNone(problems: GateProblem[], what: string): void {
+  expect(problems, `${what}:\n${formatProblems(problems)}`).toEqual([]);
+}
+
+/** A browser page kept for a whole worker, with axe preloaded and requests watched. */
+interface GatePage {
+  page: Page;
+  requests: RequestWatch;
+}
+
+/**
+ * Opening a browser context costs up to a second on a busy 2-core machine, so the per-page
+ * gates reuse one page per worker and per kind (wide, narrow, dark, JavaScript off) and only
+ * navigate it. The site is static and keeps no state between pages, so nothing leaks between
+ * tests that matters to these gates.
+ */
+const gates = test.extend<object, { wide: GatePage; narrow: GatePage; dark: GatePage; noJs: Page }>({
+  wide: [async ({ browser }, use, workerInfo) => use(await openGatePage(browser, workerInfo.project.use, {})), { scope: 'worker' }],
+  narrow: [
+    async ({ browser }, use, workerInfo) =>
+      use(await openGatePage(browser, workerInfo.project.use, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true })),
+    { scope: 'worker' },
+  ],
+  dark: [async ({ browser }, use, workerInfo) => use(await openGatePage(browser, workerInfo.project.use, { colorScheme: 'dark' })), { scope: 'worker' }],
+  noJs: [
+    async ({ browser }, use, workerInfo) => {
+      const context = await browser.newContext({ ...contextOptions(workerInfo.project.use), javaScriptEnabled: false });
+      await use(await context.newPage());
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+function contextOptions(use: { baseURL?: string | undefined; viewport?: { width: number; height: number } | null | undefined }): BrowserContextOptions {
+  return { baseURL: use.baseURL ?? '', viewport: use.viewport ?? { width: 1280, height: 800 }, serviceWorkers: 'block' };
+}
+
+async function openGatePage(
+  browser: Browser,
+  use: { baseURL?: string | undefined; viewport?: { width: number; height: number } | null | undefined },
+  extra: BrowserContextOptions,
+): Promise<GatePage> {
+  const context = await browser.newContext({ ...contextOptions(use), ...extra });
+  const page = await context.newPage();
+  const requests = await watchRequests(page, originOf(use.baseURL));
+  await preloadAxe(page);
+  return { page, requests };
+}
+
+/** Loads a page, runs axe, and returns axe's violations and any request to another origin. */
+async function axeAndRequests(
+  { page, requests }: GatePage,
+  urlPath: string,
+  label: string,
+  options: { scroll?: boolean } = {},
+): Promise<{ axe: GateProblem[]; requests: GateProblem[] }> {
+  await requests.take(); // forget whatever the previous page still requested
+  const response = await page.goto(urlPath, { waitUntil: 'load' });
+  expect(response?.status(), `${label} should load`).toBe(200);
+  if (options.scroll) {
+    // Let lazy images and anything loaded on scroll ask for their files too.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForLoadState('networkidle');
+  }
+  const axe = await runAxe(page, label);
+  return { axe, requests: await requests.take(label) };
+}
+
+test.describe.configure({ mode: 'parallel' });
+
+test('the build exists and has a page for every template', () => {
+  expect(built, `${DIST}/index.html is missing: build the site first (npm run build)`).toBe(true);
+  const missing = missingTemplates(pages);
+  expect(missing, `templates with no built page (the sampled gates cannot cover them): ${missing.join(', ')}`).toEqual([]);
+  test.info().annotations.push({
+    type: 'pages',
+    description: `${pages.length} pages; sampled: ${samples.map((p) => `${p.template} → ${p.rel}`).join('; ')}`,
+  });
+});
+
+test.describe('every page, static', () => {
+  for (let i = 0; i < STATIC_CHUNKS; i++) {
+    test(`html-validate (standard preset) reports no error (part ${i + 1} of ${STATIC_CHUNKS})`, async () => {
+      const problems = await validateHtml(chunk(pages, STATIC_CHUNKS, i));
+      expectNone(problems, 'html-validate errors');
+    });
+  }
+
+  test('no broken internal link, image, script or anchor', () => {
+    expectNone(checkLinks(DIST, pages), 'broken internal links');
+  });
+
+  test("every page has a CSP <meta> whose default-src is 'self' and that allows no other origin", () => {
+    const problems = pages.flatMap((p) => checkCsp(readFileSync(p.file, 'utf8'), p.rel));
+    expectNone(problems, 'Content-Security-Policy problems');
+  });
+
+  test('no page loads a resource from another origin (markup)', () => {
+    const problems = pages.flatMap((p) => checkStaticPrivacy(readFileSync(p.file, 'utf8'), p.rel));
+    expectNone(problems, 'third-party resources');
+  });
+});
+
+gates.describe('every page at 1280 px: axe finds no violation, no request leaves the server', () => {
+  for (const p of pages) {
+    gates(p.rel, async ({ wide }) => {
+      const result = await axeAndRequests(wide, p.urlPath, p.rel);
+      expect.soft(result.requests, `requests to other origins or CSP violations:\n${formatProblems(result.requests)}`).toEqual([]);
+      expectNone(result.axe, 'axe violations at 1280 px');
+    });
+  }
+});
+
+gates.describe(`at 375 px (${FULL ? 'every page' : 'first and largest page of each template'}), scrolled to the end: axe, requests`, () => {
+  for (const p of FULL ? pages : samples) {
+    gates(p.rel, async ({ narrow }) => {
+      const result = await axeAndRequests(narrow, p.urlPath, p.rel, { scroll: true });
+      expect.soft(result.requests, `requests to other origins or CSP violations:\n${formatProblems(result.requests)}`).toEqual([]);
+      expectNone(result.axe, 'axe violations at 375 px');
+    });
+  }
+});
+
+gates.describe('dark colour scheme at 1280 px (first and largest page of each template): axe', () => {
+  for (const p of samples) {
+    gates(p.rel, async ({ dark }) => {
+      const result = await axeAndRequests(dark, p.urlPath, p.rel);
+      expectNone(result.axe, 'axe violations in the dark colour scheme');
+    });
+  }
+});
+
+gates.describe('every page is readable with JavaScript disabled: visible <main> with text, visible <h1>', () => {
+  for (const p of pages) {
+    gates(p.rel, async ({ noJs }) => {
+      const response = await noJs.goto(p.urlPath, { waitUntil: 'load' });
+      expect(response?.status()).toBe(200);
+      expectNone(await checkReadableWithoutJs(noJs, p.rel), 'not readable without JavaScript');
+    });
+  }
+});
+
+gates.describe('JavaScript adds no reading text (first and largest page of each template)', () => {
+  for (const p of samples) {
+    gates(p.rel, async ({ wide, noJs }) => {
+      await wide.page.goto(p.urlPath, { waitUntil: 'load' });
+      await noJs.goto(p.urlPath, { waitUntil: 'load' });
+      expectNone(compareJsText(await renderedText(wide.page, 'main'), await renderedText(noJs, 'main'), p.rel), 'reading text that needs JavaScript');
+    });
+  }
+});
+
+test('home page weight: HTML + CSS + JS at most 100 KB gzip, of which JS at most 15 KB', async ({ page }) => {
+  const resources = await collectResources(page, '');
+  const weight = measureWeight(resources);
+  test.info().annotations.push({
+    type: 'home weight (gzip)',
+    description: `total ${weight.total} B (html ${weight.html}, css ${weight.css}), js ${weight.js} B; ${weight.files.map((f) => `${f.url}: ${f.raw} → ${f.gzip}`).join(', ')}`,
+  });
+  expectNone(checkWeight(weight, HOME_BUDGET, 'index.html'), 'over the home page budget');
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* Self-tests: the browser gates fail on tests/fixtures/broken-pages/                          */
+/* ------------------------------------------------------------------------------------------ */
+
+test.describe('gate self-tests on tests/fixtures/broken-pages', () => {
+  const fixtureBase = (): string => {
+    const url = test.info().config.metadata['fixtureBaseURL'];
+    if (typeof url !== 'string') throw new Error('playwright.config.ts must set metadata.fixtureBaseURL');
+    return url;
+  };
+
+  /** A fresh page with the request watch installed (axe injected on demand, not preloaded). */
+  const fixturePage = async (page: Page): Promise<GatePage> => ({ page, requests: await watchRequests(page, new URL(fixtureBase()).origin) });
+
+  test('axe reports the image without alt and the faint text, and nothing on the clean page', async ({ page }) => {
+    const gatePage = await fixturePage(page);
+    const broken = await axeAndRequests(gatePage, `${fixtureBase()}a11y/index.html`, 'a11y');
+    expect(broken.axe.map((p) => p.rule).sort()).toEqual(['color-contrast', 'image-alt']);
+    expect(broken.axe.find((p) => p.rule === 'image-alt')?.message).toContain('img');
+    const clean = await axeAndRequests(gatePage, fixtureBase(), 'clean');
+    expect(clean.axe).toEqual([]);
+  });
+
+  test('axe also works preloaded (the way the per-page gates run it)', async ({ page }) => {
+    await preloadAxe(page);
+    await page.goto(`${fixtureBase()}a11y/index.html`);
+    expect((await runAxe(page, 'a11y')).map((p) => p.rule).sort()).toEqual(['color-contrast', 'image-alt']);
+  });
+
+  test('the request watch reports a CDN script, a request the CSP blocked, and nothing on the clean page', async ({ page }) => {
+    const gatePage = await fixturePage(page);
+    const thirdParty = await axeAndRequests(gatePage, `${fixtureBase()}third-party/index.html`, 'third-party');
+    expect(thirdParty.requests).toEqual([{ page: 'third-party', rule: 'third-party-request', message: 'requested https://cdn.example.com/x.js' }]);
+    const blocked = await axeAndRequests(gatePage, `${fixtureBase()}csp-blocked/index.html`, 'csp-blocked', { scroll: true });
+    expect(blocked.requests.map((p) => p.rule)).toContain('csp-violation');
+    expect(formatProblems(blocked.requests)).toContain('https://cdn.example.com/pixel.gif');
+    const clean = await axeAndRequests(gatePage, fixtureBase(), 'clean', { scroll: true });
+    expect(clean.requests).toEqual([]);
+  });
+
+  test('the weight budget reports the page with a 200 KB script, and not the clean page', async ({ page }) => {
+    const heavy = measureWeight(await collectResources(page, `${fixtureBase()}heavy/index.html`));
+    expect(heavy.files.map((f) => f.kind).sort()).toEqual(['html', 'js']);
+    expect(checkWeight(heavy, HOME_BUDGET, 'heavy').map((p) => p.rule).sort()).toEqual(['weight-js', 'weight-total']);
+    const clean = measureWeight(await collectResources(page, fixtureBase()));
+    expect(checkWeight(clean, HOME_BUDGET, 'clean')).toEqual([]);
+  });
+
+  test('the no-JavaScript check reports a page whose text a script writes, and not the clean page', async ({ browser, page }) => {
+    await page.goto(`${fixtureBase()}needs-js/index.html`);
+    const withJs = await renderedText(page, 'main');
+    expect(withJs).toContain('Text that only JavaScript writes');
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const off = await context.newPage();
+      await off.goto(`${fixtureBase()}needs-js/index.html`);
+      const problems = await checkReadableWithoutJs(off, 'needs-js');
+      expect(problems.map((p) => p.message)).toEqual(['<main> is not visible without JavaScript', 'has no <h1>']);
+      expect(compareJsText(withJs, await renderedText(off, 'main'), 'needs-js').map((p) => p.rule)).toEqual(['no-js']);
+      await off.goto(fixtureBase());
+      expect(await checkReadableWithoutJs(off, 'clean')).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the page list and the static gates see the fixture (sanity check of the wiring)', () => {
+    const dir = join(PROJECT_ROOT, 'tests/fixtures/broken-pages');
+    const fixturePages = listBuiltPages(dir);
+    expect(fixturePages.length).toBeGreaterThan(5);
+    expect(templateOf(fixturePages[0]!)).toMatch(/^other: /);
+    expect(checkLinks(dir, fixturePages).length).toBeGreaterThan(0);
+    expect(parsePage(join(dir, 'index.html')).anchors.has('about')).toBe(true);
+  });
+});

@@ -1,0 +1,310 @@
+/**
+ * Self-tests of the static quality gates (tests/e2e/gate-checks.ts): each gate must REPORT the
+ * breakage planted in tests/fixtures/broken-pages/ and must not report anything on the clean
+ * page there. The browser gates (axe, requests, weight, no-JS) are self-tested in
+ * tests/e2e/gates.spec.ts, which has a browser; their pure parts are also tested here.
+ * Also checks scripts/serve-dist.mjs and scripts/ensure-chromium.mjs through their CLIs.
+ */
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  checkCsp,
+  checkLinks,
+  checkStaticPrivacy,
+  checkWeight,
+  compareJsText,
+  HOME_BUDGET,
+  measureWeight,
+  parseCsp,
+  validateHtml,
+  type GateProblem,
+  type LoadedResource,
+} from '../e2e/gate-checks.ts';
+import { PROJECT_ROOT, listBuiltPages, missingTemplates, representativePages, templateOf, type BuiltPage } from '../e2e/built-pages.ts';
+
+const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/broken-pages');
+const fixturePages = listBuiltPages(FIXTURE);
+const fixturePage = (rel: string): BuiltPage => {
+  const page = fixturePages.find((p) => p.rel === rel);
+  if (!page) throw new Error(`fixture page ${rel} is missing`);
+  return page;
+};
+const html = (rel: string): string => readFileSync(join(FIXTURE, rel), 'utf8');
+const rulesOf = (problems: GateProblem[]): string[] => [...new Set(problems.map((p) => p.rule))].sort();
+
+describe('built-pages: listing and templates', () => {
+  it('lists every HTML file of the fixture with its served URL path', () => {
+    expect(fixturePages.map((p) => p.rel)).toEqual([
+      'a11y/index.html',
+      'broken-links/index.html',
+      'csp-blocked/index.html',
+      'heavy/index.html',
+      'index.html',
+      'invalid-html/index.html',
+      'needs-js/index.html',
+      'third-party/index.html',
+      'weak-csp/index.html',
+    ]);
+    expect(fixturePage('index.html').urlPath).toBe('');
+    expect(fixturePage('heavy/index.html').urlPath).toBe('heavy/');
+  });
+
+  it('groups pages by template, samples each template and names the missing ones', () => {
+    const fake = (urlPath: string, bytes = 100): BuiltPage => ({ file: `/x/${urlPath}index.html`, rel: `${urlPath}index.html`, urlPath, bytes });
+    const pages = [
+      fake(''),
+      fake('events/a/', 10),
+      fake('events/b/', 900),
+      fake('events/c/', 50),
+      fake('sources/s1/'),
+      fake('sources/s1/chronology/'),
+      fake('sources/'),
+      fake('about/'),
+    ];
+    expect(templateOf(fake('events/b/'))).toBe('event');
+    expect(templateOf(fake('sources/s1/chronology/'))).toBe('source chronology');
+    expect(templateOf(fake('about/'))).toBe('other: about/');
+    const sample = representativePages(pages).map((p) => p.urlPath);
+    // First and largest event, every other template once, the unknown page too.
+    expect(sample).toEqual(['', 'events/a/', 'events/b/', 'sources/s1/', 'sources/s1/chronology/', 'sources/', 'about/']);
+    expect(missingTemplates(pages).map((t) => t.split(' (')[0])).toEqual(['methodology', 'data', 'places', 'search', 'era']);
+  });
+});
+
+describe('gate: HTML validity (html-validate, standard preset)', () => {
+  it('reports the duplicate id and the unclosed element', async () => {
+    const problems = await validateHtml([fixturePage('invalid-html/index.html')]);
+    expect(rulesOf(problems)).toEqual(expect.arrayContaining(['no-dup-id', 'close-order']));
+    expect(problems.find((p) => p.rule === 'no-dup-id')?.message).toMatch(/twice/);
+    expect(problems.every((p) => p.page === 'invalid-html/index.html')).toBe(true);
+  });
+
+  it('reports nothing on the valid fixture pages', async () => {
+    const valid = fixturePages.filter((p) => p.rel !== 'invalid-html/index.html');
+    expect(await validateHtml(valid)).toEqual([]);
+  });
+});
+
+describe('gate: internal links and anchors', () => {
+  const problems = checkLinks(FIXTURE);
+
+  it('reports the missing page, the missing anchors, the missing image and the non-relative links', () => {
+    const got = problems.map((p) => `${p.page} ${p.rule} ${p.message.split('"')[1]}`).sort();
+    expect(got).toEqual(
+      [
+        'broken-links/index.html missing-target ../events/no-such-event/index.html',
+        'broken-links/index.html missing-anchor ../index.html#no-such-anchor',
+        'broken-links/index.html missing-anchor #nowhere',
+        'broken-links/index.html folder-link ../heavy/',
+        'broken-links/index.html root-relative /index.html',
+        'broken-links/index.html outside-site ../../../outside.html',
+        'broken-links/index.html missing-target missing.png',
+      ].sort(),
+    );
+  });
+
+  it('accepts existing pages, existing anchors and external links', () => {
+    expect(problems.filter((p) => p.page !== 'broken-links/index.html')).toEqual([]);
+    expect(problems.some((p) => p.message.includes('#about') || p.message.includes('#top-heading'))).toBe(false);
+  });
+
+  it('checks a page against the ids of the target page, percent-decoded', () => {
+    const only = checkLinks(FIXTURE, [fixturePage('index.html')]);
+    expect(only).toEqual([]);
+  });
+});
+
+describe('gate: Content-Security-Policy meta', () => {
+  it('reports a page with no policy', () => {
+    expect(checkCsp(html('third-party/index.html'), 'third-party/index.html')).toEqual([
+      { page: 'third-party/index.html', rule: 'csp', message: 'has no <meta http-equiv="Content-Security-Policy">' },
+    ]);
+  });
+
+  it('reports a policy that allows other origins', () => {
+    const messages = checkCsp(html('weak-csp/index.html'), 'weak-csp/index.html').map((p) => p.message);
+    expect(messages).toEqual([
+      `CSP default-src is "'self' https://cdn.example.com", not 'self'`,
+      'CSP default-src allows another origin: https://cdn.example.com',
+      'CSP img-src allows another origin: https:',
+    ]);
+  });
+
+  it('reports a policy placed where it does not protect the page', () => {
+    const inBody = '<!doctype html><html lang="en"><head><title>x</title><script src="a.js"></script></head><body>'
+      + `<meta http-equiv="content-security-policy" content="default-src 'self'"></body></html>`;
+    const messages = checkCsp(inBody, 'x').map((p) => p.message);
+    expect(messages).toEqual([
+      'CSP <meta> is outside <head>, where browsers ignore it',
+      'CSP <meta> comes after <script>, which it therefore does not cover',
+    ]);
+    expect(checkCsp(`<head><meta http-equiv="Content-Security-Policy" content="default-src *; report-uri https://r.example"></head>`, 'y').map((p) => p.message)).toEqual([
+      `CSP default-src is "*", not 'self'`,
+      'CSP default-src allows another origin: *',
+      'CSP report-uri would send reports to https://r.example',
+    ]);
+  });
+
+  it('accepts the site policy and every policy on the clean fixture pages', () => {
+    const site = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+    expect(parseCsp(site).get('default-src')).toEqual(["'self'"]);
+    expect(checkCsp(`<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${site}"></head></html>`, 'site')).toEqual([]);
+    for (const rel of ['index.html', 'a11y/index.html', 'heavy/index.html', 'csp-blocked/index.html']) expect(checkCsp(html(rel), rel)).toEqual([]);
+  });
+});
+
+describe('gate: privacy in the markup', () => {
+  it('reports a script from a CDN', () => {
+    expect(checkStaticPrivacy(html('third-party/index.html'), 'third-party/index.html')).toEqual([
+      { page: 'third-party/index.html', rule: 'third-party-resource', message: '<script src="https://cdn.example.com/x.js"> loads from another origin' },
+    ]);
+  });
+
+  it('reports an image from another origin even when the policy would block it', () => {
+    expect(checkStaticPrivacy(html('csp-blocked/index.html'), 'csp-blocked/index.html').map((p) => p.message)).toEqual([
+      '<img src="https://cdn.example.com/pixel.gif"> loads from another origin',
+    ]);
+  });
+
+  it('reports fonts, preconnects, CSS url() and ping, but not links the reader follows', () => {
+    const page = `<!doctype html><html><head>
+      <link rel="preconnect" href="https://fonts.example.com">
+      <link rel="canonical" href="https://site.example.org/">
+      <style>@import "https://fonts.example.com/f.css"; body { background: url('//img.example.com/b.png') }</style>
+      </head><body><a href="https://example.org/" ping="https://t.example.com/p">x</a><img src="data:image/gif;base64,R0lGOD" alt=""></body></html>`;
+    expect(rulesOf(checkStaticPrivacy(page, 'p'))).toEqual(['ping', 'third-party-resource']);
+    expect(checkStaticPrivacy(page, 'p').map((p) => p.message)).toEqual([
+      '<link href="https://fonts.example.com"> loads from another origin',
+      'CSS loads https://fonts.example.com/f.css from another origin',
+      'CSS loads //img.example.com/b.png from another origin',
+      '<a ping="https://t.example.com/p"> sends a request when followed',
+    ]);
+  });
+
+  it('reports nothing on the other fixture pages', () => {
+    for (const page of fixturePages.filter((p) => !['third-party/index.html', 'csp-blocked/index.html'].includes(p.rel))) {
+      expect(checkStaticPrivacy(html(page.rel), page.rel)).toEqual([]);
+    }
+  });
+});
+
+describe('gate: page weight (pure part; the browser measurement is self-tested in gates.spec.ts)', () => {
+  const res = (url: string, type: string, contentType: string, body: string | Buffer): LoadedResource => ({
+    url,
+    type,
+    contentType,
+    body: Buffer.isBuffer(body) ? body : Buffer.from(body),
+  });
+
+  it('reports a page with a 200 KB script over both budgets', () => {
+    const weight = measureWeight([
+      res('heavy/', 'document', 'text/html', html('heavy/index.html')),
+      res('heavy/heavy.js', 'script', 'text/javascript', readFileSync(join(FIXTURE, 'heavy/heavy.js'))),
+    ]);
+    expect(weight.js).toBeGreaterThan(140 * 1024);
+    expect(rulesOf(checkWeight(weight, HOME_BUDGET, 'heavy/'))).toEqual(['weight-js', 'weight-total']);
+  });
+
+  it('counts inline scripts as JavaScript, inline styles as HTML, and ignores images', () => {
+    const inline = `<!doctype html><html><head><style>${'p{color:red}'.repeat(10)}</style></head><body><script>${'let a = 1;\n'.repeat(5)}</script>`
+      + '<script type="application/ld+json">{"@context":"https://schema.org"}</script></body></html>';
+    const weight = measureWeight([
+      res('/', 'document', 'text/html; charset=utf-8', inline),
+      res('/s.css', 'stylesheet', 'text/css', 'body{margin:0}'),
+      res('/i.png', 'image', 'image/png', Buffer.alloc(50_000, 1)),
+    ]);
+    expect(weight.files.map((f) => f.kind)).toEqual(['html', 'inline-js', 'css']);
+    expect(weight.ignored.map((f) => f.url)).toEqual(['/i.png']);
+    expect(weight.total).toBe(weight.html + weight.css);
+    expect(weight.js).toBeGreaterThan(0);
+    expect(checkWeight(weight, HOME_BUDGET, '/')).toEqual([]);
+  });
+});
+
+describe('gate: readable without JavaScript (pure part)', () => {
+  it('reports reading text that only JavaScript brings', () => {
+    expect(compareJsText('a'.repeat(1000), 'a'.repeat(100), 'p').map((p) => p.rule)).toEqual(['no-js']);
+    expect(compareJsText('a'.repeat(1000), 'a'.repeat(950), 'p')).toEqual([]);
+  });
+});
+
+describe('scripts/serve-dist.mjs', () => {
+  let server: ChildProcess | undefined;
+  let origin = '';
+
+  beforeAll(async () => {
+    server = spawn(process.execPath, ['scripts/serve-dist.mjs', '--dir', 'tests/fixtures/broken-pages', '--port', '0', '--base', '/archive/karabakh/'], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    origin = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server?.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /http:\/\/[^/\s]+/.exec(out);
+        if (match) resolve(match[0]);
+      });
+      server?.on('exit', (code) => reject(new Error(`serve-dist exited with ${code}`)));
+    });
+  });
+  afterAll(() => {
+    server?.kill('SIGTERM');
+  });
+
+  it('serves the folder under the base path, folders as index.html, with content types', async () => {
+    const home = await fetch(`${origin}/archive/karabakh/`);
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await home.text()).toContain('A page that passes every gate');
+    const js = await fetch(`${origin}/archive/karabakh/heavy/heavy.js`);
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(Number(js.headers.get('content-length'))).toBe(200 * 1024);
+    const redirect = await fetch(`${origin}/archive/karabakh/heavy`, { redirect: 'manual' });
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.get('location')).toBe('/archive/karabakh/heavy/');
+  });
+
+  it('answers 404 outside the base path and for missing files, 403 for escapes', async () => {
+    expect((await fetch(`${origin}/index.html`)).status).toBe(404);
+    expect((await fetch(`${origin}/archive/karabakh/nope.html`)).status).toBe(404);
+    expect((await fetch(`${origin}/archive/karabakh/%2e%2e/%2e%2e/package.json`)).status).toBe(404); // normalised by URL parsing
+    expect((await fetch(`${origin}/archive/karabakh/..%2f..%2f..%2fpackage.json`)).status).toBe(403);
+  });
+
+  it('knows the content types of the files the build writes', () => {
+    const probe = `import('./scripts/serve-dist.mjs').then((m) => console.log(JSON.stringify(['a.wasm','a.json','a.xml','a.css','a.js','a.txt','wasm.en.pagefind','en_1.pf_fragment','x.pf_index','pagefind.en.pf_meta'].map(m.contentType))))`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(JSON.parse(result.stdout)).toEqual([
+      'application/wasm',
+      'application/json; charset=utf-8',
+      'application/xml; charset=utf-8',
+      'text/css; charset=utf-8',
+      'text/javascript; charset=utf-8',
+      'text/plain; charset=utf-8',
+      'application/octet-stream',
+      'application/octet-stream',
+      'application/octet-stream',
+      'application/octet-stream',
+    ]);
+  });
+});
+
+describe('scripts/ensure-chromium.mjs', () => {
+  const run = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ['scripts/ensure-chromium.mjs'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+
+  it('accepts CHROMIUM_PATH when it is executable', () => {
+    const result = run({ CHROMIUM_PATH: process.execPath });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(process.execPath);
+  });
+
+  it('fails with one sentence when CHROMIUM_PATH is wrong', () => {
+    const result = run({ CHROMIUM_PATH: '/nonexistent/chromium' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('/nonexistent/chromium');
+  });
+});
