@@ -273,11 +273,11 @@ export function checkLinks(dir: string, pages: readonly PageInput[] = listBuiltP
         const target = join(dir, joined);
         const isFolder = pathPart.endsWith('/') || (existsSync(target) && statSync(target).isDirectory());
         if (isFolder) {
-          const index = posix.join(joined, 'index.html');
+          const suggestion = `${pathPart.endsWith('/') ? pathPart : `${pathPart}/`}index.html`;
           report(
             'folder-link',
-            existsSync(join(dir, index))
-              ? `points to a folder; name the file (…${posix.basename(joined)}/index.html) so the link works from disk`
+            existsSync(join(dir, joined, 'index.html'))
+              ? `points to a folder; link ${suggestion} so the link also works from disk`
               : `points to a folder with no index.html (${joined}/)`,
           );
           continue;
@@ -477,6 +477,36 @@ export async function watchRequests(page: Page, origin: string): Promise<Request
   };
 }
 
+/**
+ * Runs `action`, then waits until the page has had no request in flight for `quietMs` (at
+ * most `maxMs`): what a search box or a lazy image fetched in reply has then been requested.
+ * (waitForLoadState('networkidle') cannot do this: it fires once per navigation.)
+ */
+export async function settle(page: Page, action: () => Promise<void>, quietMs = 300, maxMs = 5_000): Promise<void> {
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const up = (): void => {
+    inFlight++;
+    lastChange = Date.now();
+  };
+  const down = (): void => {
+    inFlight = Math.max(0, inFlight - 1);
+    lastChange = Date.now();
+  };
+  page.on('request', up);
+  page.on('requestfinished', down);
+  page.on('requestfailed', down);
+  try {
+    await action();
+    const start = Date.now();
+    while (Date.now() - start < maxMs && (inFlight > 0 || Date.now() - lastChange < quietMs)) await page.waitForTimeout(50);
+  } finally {
+    page.off('request', up);
+    page.off('requestfinished', down);
+    page.off('requestfailed', down);
+  }
+}
+
 /** A response the page loaded, for the weight budget. */
 export interface LoadedResource {
   url: string;
@@ -596,24 +626,31 @@ export async function renderedText(page: Page, selector: string): Promise<string
 /**
  * With JavaScript disabled in the page's context, the page shows its <main> (visible, with
  * text) and a visible, non-empty <h1>. Pass a page from a context created with
- * javaScriptEnabled: false, already navigated.
+ * javaScriptEnabled: false, already navigated. (One evaluate: Playwright's evaluate still
+ * runs when the page's own scripts are disabled.)
  */
 export async function checkReadableWithoutJs(page: Page, label: string = page.url()): Promise<GateProblem[]> {
+  const state = await page.evaluate(() => {
+    const visible = (el: Element | null): boolean => {
+      if (!el) return false;
+      const box = el.getBoundingClientRect();
+      return el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && box.width > 0 && box.height > 0;
+    };
+    const text = (el: Element | null): string => (el instanceof HTMLElement ? el.innerText.replace(/\s+/g, ' ').trim() : '');
+    const main = document.querySelector('main');
+    const h1 = document.querySelector('h1');
+    return { main: main !== null, mainVisible: visible(main), mainText: text(main), h1: h1 !== null, h1Visible: visible(h1), h1Text: text(h1) };
+  });
   const problems: GateProblem[] = [];
   const report = (message: string): void => {
     problems.push({ page: label, rule: 'no-js', message });
   };
-  const main = page.locator('main').first();
-  if ((await main.count()) === 0) report('has no <main>');
-  else if (!(await main.isVisible())) report('<main> is not visible without JavaScript');
-  else {
-    const text = await renderedText(page, 'main');
-    if (!text || text.length < 20) report(`<main> shows almost no text without JavaScript (${JSON.stringify(text ?? '')})`);
-  }
-  const h1 = page.locator('h1').first();
-  if ((await h1.count()) === 0) report('has no <h1>');
-  else if (!(await h1.isVisible())) report('<h1> is not visible without JavaScript');
-  else if (!(await h1.innerText()).trim()) report('<h1> is empty without JavaScript');
+  if (!state.main) report('has no <main>');
+  else if (!state.mainVisible) report('<main> is not visible without JavaScript');
+  else if (state.mainText.length < 20) report(`<main> shows almost no text without JavaScript (${JSON.stringify(state.mainText)})`);
+  if (!state.h1) report('has no <h1>');
+  else if (!state.h1Visible) report('<h1> is not visible without JavaScript');
+  else if (!state.h1Text) report('<h1> is empty without JavaScript');
   return problems;
 }
 
