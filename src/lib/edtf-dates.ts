@@ -27,7 +27,7 @@ export function parseEdtf(value: string): { value?: Parsed; error?: string } {
   try {
     return { value: edtf(value) };
   } catch (error) {
-    return { error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+    return { error: (error instanceof Error ? error.message.split('\n')[0] : undefined) ?? String(error) };
   }
 }
 

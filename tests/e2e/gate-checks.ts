@@ -421,12 +421,11 @@ export async function runAxe(page: Page, label: string = page.url()): Promise<Ga
     .setLegacyMode(true)
     .analyze();
   return results.violations.map((v) => {
-    const nodes = v.nodes.slice(0, 5).map((n) => {
-      const summary = (n.failureSummary ?? '').replace(/\s+/g, ' ').replace(/^Fix (any|all) of the following: /, '');
-      return `${n.target.join(' ')}${summary ? ` — ${summary}` : ''}`;
-    });
-    const more = v.nodes.length > 5 ? ` (+${v.nodes.length - 5} more)` : '';
-    return { page: label, rule: v.id, message: `${v.help} [${v.impact ?? 'n/a'}] on ${v.nodes.length} element(s): ${nodes.join('; ')}${more}` };
+    const summaries = [...new Set(v.nodes.map((n) => (n.failureSummary ?? '').replace(/\s+/g, ' ').replace(/^Fix (any|all) of the following: /, '').trim()))];
+    const targets = v.nodes.slice(0, 4).map((n) => n.target.join(' '));
+    const more = v.nodes.length > 4 ? ` (+${v.nodes.length - 4} more)` : '';
+    const why = summaries.length === 1 ? ` — ${summaries[0]}` : summaries.length > 1 ? ` — e.g. ${summaries[0]}` : '';
+    return { page: label, rule: v.id, message: `${v.help} [${v.impact ?? 'n/a'}]${why} — ${v.nodes.length} element(s): ${targets.join(' | ')}${more}` };
   });
 }
 

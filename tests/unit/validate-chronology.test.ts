@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, validateChronology, type ChronologyInput, type EventInput } from '../../src/lib/validate-chronology.ts';
+import { formatProblem, validateChronology, type ChronologyInput, type EventInput, type SourceInput } from '../../src/lib/validate-chronology.ts';
 
 const CAPTURE = 'Site navigation\nOn Sept. 19, Baku moved decisively.\nA reader writes: Baku moved decisively.\n';
 const SHA = 'a'.repeat(64);
 
+type Claim = { id: string; source: string; quote: string };
+type Position = { source: string; claim: string };
+/** ChronologyInput with mutable parts, so each test can break one thing. */
+interface MutableInput extends ChronologyInput {
+  sources: SourceInput[];
+  events: (EventInput & { data: EventInput['data'] & { claims: Claim[]; places: string[]; disputes: { question: string; positions: Position[] }[] } })[];
+  eras: { id: string; start: string; end: string }[];
+  eventFiles: string[];
+}
+
 /** A small valid chronology; each test breaks one thing in a copy of it. */
-function valid(): ChronologyInput & { events: EventInput[] } {
+function valid(): MutableInput {
   const claim = (id: string, source: string) => ({ id, source, quote: 'Baku moved decisively.' });
   return {
     sources: ['news', 'essay'].map((id) => ({
