@@ -6,6 +6,9 @@ export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['tests/unit/**/*.test.ts'],
-    testTimeout: 120_000,
+    testTimeout: 300_000,
+    // Several test files run real Astro builds, and concurrent builds share the project's
+    // .astro/ folder; running files one at a time keeps them from clobbering each other.
+    fileParallelism: false,
   },
 });

@@ -8,7 +8,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { locateQuote } from './quote-match.ts';
+import { locateNormalised, normaliseForMatch, normaliseWithMap } from './quote-match.ts';
 
 export interface QuoteToMark {
   /** Fragment id of the passage, e.g. `q-1992-02-26-khojaly-meduza`. */
@@ -96,6 +96,7 @@ function markTextNode(value: string, hits: Hit[]): ElementContent[] {
 export function markQuotesInHtml(html: string, quotes: readonly QuoteToMark[]): { html: string; missing: string[] } {
   const tree: Root = fromHtml(html, { fragment: true });
   const pending = new Map(quotes.map((q) => [q.anchor, q]));
+  const needles = new Map(quotes.map((q) => [q.anchor, normaliseForMatch(q.quote)]));
 
   const visit = (node: Root | Element) => {
     const next: (typeof node.children)[number][] = [];
@@ -105,8 +106,9 @@ export function markQuotesInHtml(html: string, quotes: readonly QuoteToMark[]): 
         next.push(child);
       } else if (child.type === 'text' && pending.size > 0) {
         const hits: Hit[] = [];
+        const hay = normaliseWithMap(child.value);
         for (const quote of pending.values()) {
-          const [first] = locateQuote(child.value, quote.quote);
+          const [first] = locateNormalised(hay, needles.get(quote.anchor)!);
           if (first) hits.push({ ...first, quote });
         }
         hits.forEach((hit) => pending.delete(hit.quote.anchor));

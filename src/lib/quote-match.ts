@@ -47,10 +47,15 @@ export interface QuoteLocation {
 }
 
 /** Finds every occurrence of `quote` in `text`, tolerant only of the normalisations above. */
-export function locateQuote(text: string, quote: string): QuoteLocation[] {
-  const needle = normaliseForMatch(quote);
+export const locateQuote = (text: string, quote: string): QuoteLocation[] =>
+  locateNormalised(normaliseWithMap(text), normaliseForMatch(quote));
+
+/**
+ * Like locateQuote, for a text normalised once with normaliseWithMap and a quote already
+ * normalised: callers matching many quotes against one text avoid re-normalising it.
+ */
+export function locateNormalised(hay: { text: string; map: number[] }, needle: string): QuoteLocation[] {
   if (needle.length === 0) return [];
-  const hay = normaliseWithMap(text);
   const found: QuoteLocation[] = [];
   for (let at = hay.text.indexOf(needle); at !== -1; at = hay.text.indexOf(needle, at + 1)) {
     found.push({ start: hay.map[at]!, end: hay.map[at + needle.length - 1]! + 1 });

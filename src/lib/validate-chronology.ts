@@ -6,7 +6,7 @@
  */
 import { edtfBounds, parseEdtf } from './edtf-dates.ts';
 import { articleText, type LineRange } from './article-text.ts';
-import { verifyQuote } from './quote-match.ts';
+import { normaliseForMatch } from './quote-match.ts';
 
 /** The chronology's scope: no event may fall outside it. */
 export const SCOPE = { start: '1918-01-01', end: '2023-12-31' } as const;
@@ -57,6 +57,12 @@ export interface ChronologyInput {
 export const eventIdFromFile = (path: string): string =>
   (path.split('/').pop() ?? path).replace(/\.mdx?$/, '').toLowerCase();
 
+/** True when the quote, normalised, lies within one of the normalised lines. */
+function quoteInLines(lines: readonly string[], quote: string): boolean {
+  const needle = normaliseForMatch(quote);
+  return needle.length > 0 && lines.some((line) => line.includes(needle));
+}
+
 /** Runs every cross-entry check; an empty list means the chronology may be published. */
 export function validateChronology(input: ChronologyInput): Problem[] {
   const problems: Problem[] = [];
@@ -72,7 +78,8 @@ export function validateChronology(input: ChronologyInput): Problem[] {
     if (source.captureSha256 !== source.capture.sha256) {
       add(source.file, 'capture.sha256', `capture ${source.capture.file} has SHA-256 ${source.captureSha256}, expected ${source.capture.sha256}`);
     }
-    citableLines.set(source.id, articleText(source.captureText, source.nonArticle).split('\n'));
+    // Normalised once per source; a quote must lie within one line (one paragraph).
+    citableLines.set(source.id, articleText(source.captureText, source.nonArticle).split('\n').map(normaliseForMatch));
   }
 
   // Ids: files whose names collapse to the same id would silently replace one another.
@@ -118,7 +125,7 @@ export function validateChronology(input: ChronologyInput): Problem[] {
       const lines = citableLines.get(claim.source);
       if (!input.sources.some((s) => s.id === claim.source)) {
         add(file, `claims[${i}].source`, `unknown source "${claim.source}"`);
-      } else if (lines && !lines.some((line) => verifyQuote(line, claim.quote))) {
+      } else if (lines && !quoteInLines(lines, claim.quote)) {
         add(file, `claims[${i}].quote`, `not found verbatim in the article text of source "${claim.source}": "${claim.quote.slice(0, 60)}…"`);
       }
     });

@@ -109,3 +109,30 @@ export function representativePages(pages: BuiltPage[]): Array<BuiltPage & { tem
   }
   return [...picked.values()];
 }
+
+/**
+ * Splits pages into consecutive chunks for the per-page browser gates: one test per page costs
+ * test overhead and, when it fails, a worker restart; one test for all pages cannot use both
+ * workers. Chunks hold at most `maxPerChunk` pages and are balanced by an estimated cost (a
+ * fixed cost per page plus its HTML size), and there are at least `minChunks` of them.
+ */
+export function chunkPages<T extends Pick<BuiltPage, 'bytes'>>(pages: readonly T[], maxPerChunk = 12, minChunks = 2): T[][] {
+  if (pages.length === 0) return [];
+  const cost = (page: T): number => 40_000 + page.bytes;
+  const count = Math.min(pages.length, Math.max(minChunks, Math.ceil(pages.length / maxPerChunk)));
+  const target = pages.reduce((sum, page) => sum + cost(page), 0) / count;
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let acc = 0;
+  for (const page of pages) {
+    if (current.length > 0 && (current.length >= maxPerChunk || acc + cost(page) / 2 > target)) {
+      chunks.push(current);
+      current = [];
+      acc = 0;
+    }
+    current.push(page);
+    acc += cost(page);
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

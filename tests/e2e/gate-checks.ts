@@ -432,8 +432,10 @@ export async function runAxe(page: Page, label: string = page.url()): Promise<Ga
 /** What watchRequests returns. */
 export interface RequestWatch {
   /**
-   * The requests to other origins since the last take() (or since the watch began), and the
-   * CSP violations of the current document, as problems labelled `label`; then starts afresh.
+   * The requests to other origins and the failed requests to this one (HTTP 4xx/5xx: a file a
+   * script asked for that is not in the build) since the last take() (or since the watch
+   * began), and the CSP violations of the current document, as problems labelled `label`;
+   * then starts afresh.
    */
   take(label?: string): Promise<GateProblem[]>;
 }
@@ -446,9 +448,19 @@ export interface RequestWatch {
  */
 export async function watchRequests(page: Page, origin: string): Promise<RequestWatch> {
   let external: string[] = [];
+  let failed: string[] = [];
   page.on('request', (request: Request) => {
     const url = request.url();
     if (!/^(data|blob|about):/i.test(url) && new URL(url).origin !== origin) external.push(url);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && new URL(response.url()).origin === origin) failed.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => {
+    const url = request.url();
+    const error = request.failure()?.errorText ?? 'failed';
+    // Aborted other-origin requests are reported as third-party requests already.
+    if (!/^(data|blob|about):/i.test(url) && new URL(url).origin === origin && !/ERR_ABORTED/.test(error)) failed.push(`${error} for ${url}`);
   });
   await page.route(
     (url) => url.origin !== origin && !/^(data|blob|about):$/.test(url.protocol),
@@ -467,9 +479,12 @@ export async function watchRequests(page: Page, origin: string): Promise<Request
         .evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
         .catch(() => [] as string[]);
       const requested = [...new Set(external)];
+      const broken = [...new Set(failed)];
       external = [];
+      failed = [];
       return [
         ...requested.map((url) => ({ page: label, rule: 'third-party-request', message: `requested ${url}` })),
+        ...broken.map((what) => ({ page: label, rule: 'failed-request', message: what })),
         ...[...new Set(violations)].map((v) => ({ page: label, rule: 'csp-violation', message: v })),
       ];
     },

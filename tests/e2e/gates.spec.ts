@@ -15,7 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { PROJECT_ROOT, distDir, listBuiltPages, missingTemplates, representativePages, templateOf } from './built-pages.ts';
+import { PROJECT_ROOT, chunkPages, distDir, listBuiltPages, missingTemplates, representativePages, templateOf, type BuiltPage } from './built-pages.ts';
 import {
   checkCsp,
   checkLinks,
@@ -101,28 +101,43 @@ async function openGatePage(
   return { page, requests };
 }
 
-/** Loads a page, runs axe, and returns axe's violations and any request to another origin. */
-async function axeAndRequests(
-  { page, requests }: GatePage,
-  urlPath: string,
-  label: string,
-  options: { interact?: boolean } = {},
-): Promise<{ axe: GateProblem[]; requests: GateProblem[] }> {
-  await requests.take(); // forget whatever the previous page still requested
-  const response = await page.goto(urlPath, { waitUntil: 'load' });
-  expect(response?.status(), `${label} should load`).toBe(200);
-  if (options.interact) {
-    // Let a search box fetch its index and show results, and lazy images and anything loaded
-    // on scroll ask for their files, so both privacy and axe see that state too.
-    await settle(page, async () => {
-      const search = page.locator('main input[type="search"]:visible, main input[type="text"][name*="search" i]:visible').first();
-      if ((await search.count()) > 0) await search.fill('Khojaly');
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    });
-  }
-  const axe = await runAxe(page, label);
-  return { axe, requests: await requests.take(label) };
+/** The result of visiting one page with a GatePage. */
+interface Visit {
+  /** The page did not load (HTTP status, timeout, crash). */
+  load: GateProblem[];
+  axe: GateProblem[];
+  requests: GateProblem[];
 }
+
+/**
+ * Loads a page, optionally searches and scrolls, runs axe, and returns axe's violations and
+ * the requests to other origins (and CSP violations). Never throws for a page's fault: a page
+ * that does not load becomes a 'load' problem, so a chunk of pages is still checked in full.
+ */
+async function visit({ page, requests }: GatePage, urlPath: string, label: string, options: { interact?: boolean } = {}): Promise<Visit> {
+  await requests.take(); // forget whatever the previous page still requested
+  try {
+    const response = await page.goto(urlPath, { waitUntil: 'load' });
+    if (response?.status() !== 200) return { load: [{ page: label, rule: 'load', message: `HTTP ${response?.status() ?? 'no response'}` }], axe: [], requests: [] };
+    if (options.interact) {
+      // Let a search box fetch its index and show results, and lazy images and anything
+      // loaded on scroll ask for their files, so both the request watch and axe see that too.
+      await settle(page, async () => {
+        const search = page.locator('main input[type="search"]:visible').first();
+        if ((await search.count()) > 0) await search.fill('Khojaly');
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      });
+    }
+    const axe = await runAxe(page, label);
+    return { load: [], axe, requests: await requests.take(label) };
+  } catch (error) {
+    return { load: [{ page: label, rule: 'load', message: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) }], axe: [], requests: [] };
+  }
+}
+
+/** Title of a chunk test: its first and last page. */
+const chunkTitle = (chunk: readonly BuiltPage[]): string =>
+  chunk.length === 1 ? chunk[0]!.rel : `${chunk[0]!.rel} … ${chunk[chunk.length - 1]!.rel} (${chunk.length} pages)`;
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -159,12 +174,15 @@ test.describe('every page, static', () => {
   });
 });
 
-gates.describe('every page at 1280 px: axe finds no violation, no request leaves the server', () => {
-  for (const p of pages) {
-    gates(p.rel, async ({ wide }) => {
-      const result = await axeAndRequests(wide, p.urlPath, p.rel);
-      expectNone(result.requests, 'requests to other origins or CSP violations', true);
-      expectNone(result.axe, 'axe violations at 1280 px');
+gates.describe('every page at 1280 px: axe finds no violation, no request leaves the server or fails', () => {
+  for (const group of chunkPages(pages)) {
+    gates(chunkTitle(group), async ({ wide }) => {
+      test.setTimeout(30_000 + 15_000 * group.length);
+      const visits: Visit[] = [];
+      for (const p of group) visits.push(await visit(wide, p.urlPath, p.rel));
+      expectNone(visits.flatMap((v) => v.load), 'pages that did not load', true);
+      expectNone(visits.flatMap((v) => v.requests), 'requests to other origins, failed requests or CSP violations', true);
+      expectNone(visits.flatMap((v) => v.axe), 'axe violations at 1280 px');
     });
   }
 });
@@ -172,8 +190,9 @@ gates.describe('every page at 1280 px: axe finds no violation, no request leaves
 gates.describe(`at 375 px (${FULL ? 'every page' : 'first and largest page of each template'}), after searching and scrolling to the end: axe, requests`, () => {
   for (const p of FULL ? pages : samples) {
     gates(p.rel, async ({ narrow }) => {
-      const result = await axeAndRequests(narrow, p.urlPath, p.rel, { interact: true });
-      expectNone(result.requests, 'requests to other origins or CSP violations', true);
+      const result = await visit(narrow, p.urlPath, p.rel, { interact: true });
+      expectNone(result.load, 'page did not load', true);
+      expectNone(result.requests, 'requests to other origins, failed requests or CSP violations', true);
       expectNone(result.axe, 'axe violations at 375 px');
     });
   }
@@ -182,18 +201,28 @@ gates.describe(`at 375 px (${FULL ? 'every page' : 'first and largest page of ea
 gates.describe('dark colour scheme at 1280 px (first and largest page of each template): axe', () => {
   for (const p of samples) {
     gates(p.rel, async ({ dark }) => {
-      const result = await axeAndRequests(dark, p.urlPath, p.rel);
+      const result = await visit(dark, p.urlPath, p.rel);
+      expectNone(result.load, 'page did not load', true);
       expectNone(result.axe, 'axe violations in the dark colour scheme');
     });
   }
 });
 
 gates.describe('every page is readable with JavaScript disabled: visible <main> with text, visible <h1>', () => {
-  for (const p of pages) {
-    gates(p.rel, async ({ noJs }) => {
-      const response = await noJs.goto(p.urlPath, { waitUntil: 'load' });
-      expect(response?.status()).toBe(200);
-      expectNone(await checkReadableWithoutJs(noJs, p.rel), 'not readable without JavaScript');
+  for (const group of chunkPages(pages, 40)) {
+    gates(chunkTitle(group), async ({ noJs }) => {
+      test.setTimeout(30_000 + 5_000 * group.length);
+      const problems: GateProblem[] = [];
+      for (const p of group) {
+        try {
+          const response = await noJs.goto(p.urlPath, { waitUntil: 'load' });
+          if (response?.status() !== 200) problems.push({ page: p.rel, rule: 'load', message: `HTTP ${response?.status() ?? 'no response'}` });
+          else problems.push(...(await checkReadableWithoutJs(noJs, p.rel)));
+        } catch (error) {
+          problems.push({ page: p.rel, rule: 'load', message: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) });
+        }
+      }
+      expectNone(problems, 'not readable without JavaScript');
     });
   }
 });
@@ -234,10 +263,10 @@ test.describe('gate self-tests on tests/fixtures/broken-pages', () => {
 
   test('axe reports the image without alt and the faint text, and nothing on the clean page', async ({ page }) => {
     const gatePage = await fixturePage(page);
-    const broken = await axeAndRequests(gatePage, `${fixtureBase()}a11y/index.html`, 'a11y');
+    const broken = await visit(gatePage, `${fixtureBase()}a11y/index.html`, 'a11y');
     expect(broken.axe.map((p) => p.rule).sort()).toEqual(['color-contrast', 'image-alt']);
     expect(broken.axe.find((p) => p.rule === 'image-alt')?.message).toContain('img');
-    const clean = await axeAndRequests(gatePage, fixtureBase(), 'clean');
+    const clean = await visit(gatePage, fixtureBase(), 'clean');
     expect(clean.axe).toEqual([]);
   });
 
@@ -247,14 +276,16 @@ test.describe('gate self-tests on tests/fixtures/broken-pages', () => {
     expect((await runAxe(page, 'a11y')).map((p) => p.rule).sort()).toEqual(['color-contrast', 'image-alt']);
   });
 
-  test('the request watch reports a CDN script, a request the CSP blocked, and nothing on the clean page', async ({ page }) => {
+  test('the request watch reports a CDN script, a request the CSP blocked, a missing image, and nothing on the clean page', async ({ page }) => {
     const gatePage = await fixturePage(page);
-    const thirdParty = await axeAndRequests(gatePage, `${fixtureBase()}third-party/index.html`, 'third-party');
+    const thirdParty = await visit(gatePage, `${fixtureBase()}third-party/index.html`, 'third-party');
     expect(thirdParty.requests).toEqual([{ page: 'third-party', rule: 'third-party-request', message: 'requested https://cdn.example.com/x.js' }]);
-    const blocked = await axeAndRequests(gatePage, `${fixtureBase()}csp-blocked/index.html`, 'csp-blocked', { interact: true });
+    const blocked = await visit(gatePage, `${fixtureBase()}csp-blocked/index.html`, 'csp-blocked', { interact: true });
     expect(blocked.requests.map((p) => p.rule)).toContain('csp-violation');
     expect(formatProblems(blocked.requests)).toContain('https://cdn.example.com/pixel.gif');
-    const clean = await axeAndRequests(gatePage, fixtureBase(), 'clean', { interact: true });
+    const missing = await visit(gatePage, `${fixtureBase()}broken-links/index.html`, 'broken-links');
+    expect(missing.requests.map((p) => `${p.rule} ${p.message}`)).toEqual([`failed-request HTTP 404 for ${fixtureBase()}broken-links/missing.png`]);
+    const clean = await visit(gatePage, fixtureBase(), 'clean', { interact: true });
     expect(clean.requests).toEqual([]);
   });
 

@@ -22,7 +22,7 @@ import {
   type GateProblem,
   type LoadedResource,
 } from '../e2e/gate-checks.ts';
-import { PROJECT_ROOT, listBuiltPages, missingTemplates, representativePages, templateOf, type BuiltPage } from '../e2e/built-pages.ts';
+import { PROJECT_ROOT, chunkPages, listBuiltPages, missingTemplates, representativePages, templateOf, type BuiltPage } from '../e2e/built-pages.ts';
 
 const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/broken-pages');
 const fixturePages = listBuiltPages(FIXTURE);
@@ -70,6 +70,18 @@ describe('built-pages: listing and templates', () => {
     // First and largest event, every other template once, the unknown page too.
     expect(sample).toEqual(['', 'events/a/', 'events/b/', 'sources/s1/', 'sources/s1/chronology/', 'sources/', 'about/']);
     expect(missingTemplates(pages).map((t) => t.split(' (')[0])).toEqual(['methodology', 'data', 'places', 'search', 'era']);
+  });
+  it('chunks pages for the browser gates: bounded, balanced by size, in order, at least two', () => {
+    const sizes = [300_000, ...Array<number>(30).fill(20_000), 100_000];
+    const pages = sizes.map((bytes, i) => ({ rel: `p${i}`, bytes }));
+    const chunks = chunkPages(pages, 12);
+    expect(chunks.flat()).toEqual(pages);
+    expect(chunks.every((c) => c.length <= 12)).toBe(true);
+    expect(chunks).toHaveLength(3);
+    // The chunk with the 300 KB page holds fewer pages than the others.
+    expect(chunks[0]!.length).toBeLessThan(Math.min(...chunks.slice(1).map((c) => c.length)));
+    expect(chunkPages(pages.slice(0, 3), 12)).toHaveLength(2);
+    expect(chunkPages([], 12)).toEqual([]);
   });
 });
 
