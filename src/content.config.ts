@@ -4,7 +4,7 @@
  * JSON Schema use the very same definitions.
  */
 import { defineCollection, reference } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file, glob, type Loader } from 'astro/loaders';
 import { CONTENT_ROOT } from './content-root.ts';
 import { sourceSchema } from './schemas/source.ts';
 import { eventSchema } from './schemas/event.ts';
@@ -16,8 +16,27 @@ const sources = defineCollection({
   schema: sourceSchema,
 });
 
+/**
+ * glob() with MDX files read as Markdown. glob() turns every .mdx entry into a JavaScript
+ * module for Vite to bundle; with thousands of events that bundling dominated the build
+ * (see README, Performance). Event bodies are plain prose with no components, so they are
+ * rendered once at load time like Markdown and kept in the content store instead.
+ */
+function markdownBodiedGlob(options: Parameters<typeof glob>[0]): Loader {
+  const loader = glob(options);
+  return {
+    ...loader,
+    name: 'markdown-bodied-glob',
+    load: (context) => {
+      const markdown = context.entryTypes.get('.md');
+      if (!markdown) throw new Error('the Markdown entry type is not registered');
+      return loader.load({ ...context, entryTypes: new Map([...context.entryTypes, ['.mdx', markdown]]) });
+    },
+  };
+}
+
 const events = defineCollection({
-  loader: glob({ base: `${CONTENT_ROOT}/events`, pattern: '*.mdx' }),
+  loader: markdownBodiedGlob({ base: `${CONTENT_ROOT}/events`, pattern: '*.mdx' }),
   schema: eventSchema({ source: reference('sources'), place: reference('places'), era: reference('eras') }),
 });
 
