@@ -97,17 +97,15 @@ export function missingTemplates(pages: BuiltPage[]): string[] {
 }
 
 /**
- * A representative sample: for every template its first page and its largest page (the one
- * most likely to overflow, crowd or hide something), home always first.
+ * A representative sample: the largest page of every template (the one with the most claims,
+ * disputes, quotes or marks, so the most likely to overflow, crowd or hide something), in
+ * TEMPLATES order, home first.
  */
 export function representativePages(pages: BuiltPage[]): Array<BuiltPage & { template: string }> {
-  const picked = new Map<string, BuiltPage & { template: string }>();
-  for (const [template, group] of pagesByTemplate(pages)) {
-    const first = group[0];
-    const largest = group.reduce((a, b) => (b.bytes > a.bytes ? b : a), group[0]!);
-    for (const page of [first, largest]) if (page && !picked.has(page.rel)) picked.set(page.rel, { ...page, template });
-  }
-  return [...picked.values()];
+  return [...pagesByTemplate(pages)].map(([template, group]) => ({
+    ...group.reduce((a, b) => (b.bytes > a.bytes ? b : a), group[0]!),
+    template,
+  }));
 }
 
 /**

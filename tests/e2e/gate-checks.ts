@@ -92,6 +92,8 @@ interface ParsedPage {
   styles: string[];
   /** Elements with a ping attribute (each ping sends a request when the link is followed). */
   pings: string[];
+  /** The URL of a <meta http-equiv="refresh" content="0; url=…"> (a redirect page), if any. */
+  refresh: string | undefined;
 }
 
 /** Attributes that hold one URL, by element. */
@@ -144,7 +146,7 @@ export function parsePage(file: string): ParsedPage {
 
 /** Parses an HTML string with htmlparser2 into what the static gates need. */
 export function parseHtml(html: string): ParsedPage {
-  const out: ParsedPage = { anchors: new Set(), refs: [], csp: [], inlineScripts: [], styles: [], pings: [] };
+  const out: ParsedPage = { anchors: new Set(), refs: [], csp: [], inlineScripts: [], styles: [], pings: [], refresh: undefined };
   let inHead = false;
   let headSeen = false;
   let firstResource: string | undefined;
@@ -172,6 +174,13 @@ export function parseHtml(html: string): ParsedPage {
           const value = attribs[attr];
           if (value !== undefined) for (const url of srcsetUrls(value)) out.refs.push({ tag: name, attr, value: url, rel });
         }
+        if (name === 'meta' && (attribs['http-equiv'] ?? '').toLowerCase() === 'refresh') {
+          const url = /^\s*\d+(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?(['"]?)(.+?)\1\s*$/i.exec(attribs.content ?? '')?.[2];
+          if (url) {
+            out.refresh = url;
+            out.refs.push({ tag: 'meta http-equiv=refresh', attr: 'content', value: url, rel: [] });
+          }
+        }
         if (name === 'meta' && (attribs['http-equiv'] ?? '').toLowerCase() === 'content-security-policy') {
           out.csp.push({ content: attribs.content ?? '', inHead: inHead || !headSeen, afterResource: firstResource });
         }
@@ -184,7 +193,7 @@ export function parseHtml(html: string): ParsedPage {
           firstResource ??= '<style>';
           captureStyle = '';
         }
-        if (name === 'link' && attribs.href !== undefined) firstResource ??= `<link rel="${attribs.rel ?? ''}">`;
+        if (name === 'link' && attribs.href !== undefined && rel.some((r) => FETCHING_LINK_RELS.has(r))) firstResource ??= `<link rel="${attribs.rel ?? ''}">`;
         if (name === 'img' || name === 'iframe' || name === 'object' || name === 'embed') firstResource ??= `<${name}>`;
       },
       ontext(text) {

@@ -4,9 +4,10 @@
  * Every page:   html-validate (standard preset), internal links and anchors, CSP <meta>,
  *               no third-party resource in the markup, axe (WCAG 2.0/2.1/2.2 A+AA) at 1280 px,
  *               no request to another origin while loading, readable with JavaScript off.
- * Sampled:      axe at 375 px and in the dark colour scheme, and "JavaScript adds no reading
- *               text", on the first and the largest page of every template
- *               (built-pages.ts: representativePages); GATES_FULL=1 runs 375 px on every page.
+ * Sampled:      axe at 375 px (after typing in a search box and scrolling to the end, with the
+ *               request watch), axe in the dark colour scheme, and "JavaScript adds no
+ *               reading text", on the largest page of every template (built-pages.ts:
+ *               representativePages); GATES_FULL=1 runs the 375 px pass on every page.
  * Home page:    weight budget, 100 KB gzip of HTML + CSS + JS, of which 15 KB JS.
  *
  * The gate functions live in gate-checks.ts. The last block proves that the browser gates
@@ -41,7 +42,12 @@ import {
 const DIST = distDir();
 const built = existsSync(join(DIST, 'index.html'));
 const pages = built ? listBuiltPages(DIST) : [];
-const samples = representativePages(pages);
+/** Redirect pages (meta refresh to a renamed event's new address), by rel, with their target. */
+const redirects = new Map(pages.flatMap((p) => {
+  const target = parsePage(p.file).refresh;
+  return target === undefined ? [] : [[p.rel, target] as const];
+}));
+const samples = representativePages(pages.filter((p) => !redirects.has(p.rel)));
 const FULL = process.env.GATES_FULL === '1';
 
 /** Static gates are cheap; split the pages into this many tests so both workers share them. */
@@ -114,11 +120,18 @@ interface Visit {
  * the requests to other origins (and CSP violations). Never throws for a page's fault: a page
  * that does not load becomes a 'load' problem, so a chunk of pages is still checked in full.
  */
-async function visit({ page, requests }: GatePage, urlPath: string, label: string, options: { interact?: boolean } = {}): Promise<Visit> {
+async function visit(
+  { page, requests }: GatePage,
+  urlPath: string,
+  label: string,
+  options: { interact?: boolean; redirectTo?: string | undefined } = {},
+): Promise<Visit> {
   await requests.take(); // forget whatever the previous page still requested
   try {
     const response = await page.goto(urlPath, { waitUntil: 'load' });
     if (response?.status() !== 200) return { load: [{ page: label, rule: 'load', message: `HTTP ${response?.status() ?? 'no response'}` }], axe: [], requests: [] };
+    const redirect = await followRedirect(page, response.url(), label, options.redirectTo ?? redirects.get(label));
+    if (redirect) return { load: redirect, axe: [], requests: await requests.take(label) };
     if (options.interact) {
       // Let a search box fetch its index and show results, and lazy images and anything
       // loaded on scroll ask for their files, so both the request watch and axe see that too.
@@ -133,6 +146,26 @@ async function visit({ page, requests }: GatePage, urlPath: string, label: strin
   } catch (error) {
     return { load: [{ page: label, rule: 'load', message: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) }], axe: [], requests: [] };
   }
+}
+
+/**
+ * For a redirect page (meta refresh), waits until the browser has arrived at its target and
+ * returns the problems ([] when it arrived); for any other page returns undefined. The target
+ * is checked as a page of its own, so axe and the no-JS check skip the redirect itself.
+ */
+async function followRedirect(page: Page, loadedUrl: string, label: string, target = redirects.get(label)): Promise<GateProblem[] | undefined> {
+  if (target === undefined) return undefined;
+  const expected = new URL(target, loadedUrl);
+  expected.hash = '';
+  const problem = (why: string): GateProblem[] => [{ page: label, rule: 'redirect', message: `the meta refresh to ${target} ${why}` }];
+  try {
+    await page.waitForURL((url) => url.origin + url.pathname === expected.origin + expected.pathname, { timeout: 10_000 });
+    await page.waitForLoadState('load');
+  } catch {
+    return problem(`did not arrive at ${expected.href} (the browser is at ${page.url()})`);
+  }
+  const status = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseStatus ?? 0);
+  return status === 200 ? [] : problem(`arrived at ${expected.href}, which answered HTTP ${status}`);
 }
 
 /** Title of a chunk test: its first and last page. */
@@ -187,23 +220,29 @@ gates.describe('every page at 1280 px: axe finds no violation, no request leaves
   }
 });
 
-gates.describe(`at 375 px (${FULL ? 'every page' : 'first and largest page of each template'}), after searching and scrolling to the end: axe, requests`, () => {
-  for (const p of FULL ? pages : samples) {
-    gates(p.rel, async ({ narrow }) => {
-      const result = await visit(narrow, p.urlPath, p.rel, { interact: true });
-      expectNone(result.load, 'page did not load', true);
-      expectNone(result.requests, 'requests to other origins, failed requests or CSP violations', true);
-      expectNone(result.axe, 'axe violations at 375 px');
+gates.describe(`at 375 px (${FULL ? 'every page' : 'largest page of each template'}), after searching and scrolling to the end: axe, requests`, () => {
+  for (const group of FULL ? chunkPages(pages) : samples.map((p) => [p])) {
+    gates(chunkTitle(group), async ({ narrow }) => {
+      test.setTimeout(30_000 + 20_000 * group.length);
+      const visits: Visit[] = [];
+      for (const p of group) visits.push(await visit(narrow, p.urlPath, p.rel, { interact: true }));
+      expectNone(visits.flatMap((v) => v.load), 'pages that did not load', true);
+      expectNone(visits.flatMap((v) => v.requests), 'requests to other origins, failed requests or CSP violations', true);
+      expectNone(visits.flatMap((v) => v.axe), 'axe violations at 375 px');
     });
   }
 });
 
-gates.describe('dark colour scheme at 1280 px (first and largest page of each template): axe', () => {
+gates.describe('largest page of each template, dark colour scheme at 1280 px: axe, and JavaScript adds no reading text', () => {
   for (const p of samples) {
-    gates(p.rel, async ({ dark }) => {
+    gates(p.rel, async ({ dark, noJs }) => {
       const result = await visit(dark, p.urlPath, p.rel);
       expectNone(result.load, 'page did not load', true);
-      expectNone(result.axe, 'axe violations in the dark colour scheme');
+      expectNone(result.axe, 'axe violations in the dark colour scheme', true);
+      // The same page with JavaScript off must show (nearly) all the reading text.
+      const withJs = await renderedText(dark.page, 'main');
+      await noJs.goto(p.urlPath, { waitUntil: 'load' });
+      expectNone(compareJsText(withJs, await renderedText(noJs, 'main'), p.rel), 'reading text that needs JavaScript');
     });
   }
 });
@@ -217,22 +256,12 @@ gates.describe('every page is readable with JavaScript disabled: visible <main> 
         try {
           const response = await noJs.goto(p.urlPath, { waitUntil: 'load' });
           if (response?.status() !== 200) problems.push({ page: p.rel, rule: 'load', message: `HTTP ${response?.status() ?? 'no response'}` });
-          else problems.push(...(await checkReadableWithoutJs(noJs, p.rel)));
+          else problems.push(...((await followRedirect(noJs, response.url(), p.rel)) ?? (await checkReadableWithoutJs(noJs, p.rel))));
         } catch (error) {
           problems.push({ page: p.rel, rule: 'load', message: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) });
         }
       }
       expectNone(problems, 'not readable without JavaScript');
-    });
-  }
-});
-
-gates.describe('JavaScript adds no reading text (first and largest page of each template)', () => {
-  for (const p of samples) {
-    gates(p.rel, async ({ wide, noJs }) => {
-      await wide.page.goto(p.urlPath, { waitUntil: 'load' });
-      await noJs.goto(p.urlPath, { waitUntil: 'load' });
-      expectNone(compareJsText(await renderedText(wide.page, 'main'), await renderedText(noJs, 'main'), p.rel), 'reading text that needs JavaScript');
     });
   }
 });
@@ -287,6 +316,16 @@ test.describe('gate self-tests on tests/fixtures/broken-pages', () => {
     expect(missing.requests.map((p) => `${p.rule} ${p.message}`)).toEqual([`failed-request HTTP 404 for ${fixtureBase()}broken-links/missing.png`]);
     const clean = await visit(gatePage, fixtureBase(), 'clean', { interact: true });
     expect(clean.requests).toEqual([]);
+  });
+
+  test('a redirect page is followed to its target, and a redirect to a missing page is reported', async ({ page }) => {
+    const gatePage = await fixturePage(page);
+    const moved = await visit(gatePage, `${fixtureBase()}moved/index.html`, 'moved', { redirectTo: '../index.html' });
+    expect(moved).toEqual({ load: [], axe: [], requests: [] });
+    expect(page.url()).toBe(`${fixtureBase()}index.html`);
+    const broken = await visit(gatePage, `${fixtureBase()}moved-broken/index.html`, 'moved-broken', { redirectTo: '../gone/index.html' });
+    expect(broken.load.map((p) => p.message)).toEqual([`the meta refresh to ../gone/index.html arrived at ${fixtureBase()}gone/index.html, which answered HTTP 404`]);
+    expect(broken.requests.map((p) => p.rule)).toEqual(['failed-request']);
   });
 
   test('the weight budget reports the page with a 200 KB script, and not the clean page', async ({ page }) => {
