@@ -67,7 +67,7 @@ const peakMiB = (pid: number): number => {
 };
 
 const started = performance.now();
-const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--force'], {
   env: { ...process.env, CHRONOLOGY_CONTENT: content, CHRONOLOGY_OUT_DIR: join(root, 'dist'), CHRONOLOGY_VERSION: 'bench' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });

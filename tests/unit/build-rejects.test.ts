@@ -18,7 +18,7 @@ function buildWith(mutate: (dir: string) => void) {
   const out = join(dir, 'dist');
   cpSync(FIXTURE, content, { recursive: true });
   mutate(content);
-  const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--force'], {
     encoding: 'utf8',
     env: { ...process.env, CHRONOLOGY_CONTENT: content, CHRONOLOGY_OUT_DIR: out, CHRONOLOGY_VERSION: 'test', NO_COLOR: '1' },
   });
