@@ -4,7 +4,7 @@
  * JSON Schema use the very same definitions.
  */
 import { defineCollection, reference } from 'astro:content';
-import { file, glob, type Loader } from 'astro/loaders';
+import { file, glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { CONTENT_ROOT } from './content-root.ts';
 import { sourceSchema } from './schemas/source.ts';
 import { eventSchema } from './schemas/event.ts';
@@ -24,13 +24,16 @@ const sources = defineCollection({
  */
 function markdownBodiedGlob(options: Parameters<typeof glob>[0]): Loader {
   const loader = glob(options);
+  // `entryTypes` (file extension → parser) is passed to loaders but not part of the public
+  // LoaderContext type; fail loudly if a future Astro stops passing it.
+  type WithEntryTypes = LoaderContext & { entryTypes?: Map<string, unknown> };
   return {
     ...loader,
     name: 'markdown-bodied-glob',
-    load: (context) => {
-      const markdown = context.entryTypes.get('.md');
-      if (!markdown) throw new Error('the Markdown entry type is not registered');
-      return loader.load({ ...context, entryTypes: new Map([...context.entryTypes, ['.mdx', markdown]]) });
+    load: (context: WithEntryTypes) => {
+      const markdown = context.entryTypes?.get('.md');
+      if (!context.entryTypes || !markdown) throw new Error('markdown-bodied-glob: Astro no longer passes the Markdown entry type to loaders');
+      return loader.load({ ...context, entryTypes: new Map([...context.entryTypes, ['.mdx', markdown]]) } as WithEntryTypes);
     },
   };
 }

@@ -189,6 +189,9 @@ export function bindFilters(doc: Document, win: Window): void {
   apply(initial);
   highlight();
   win.addEventListener('hashchange', highlight);
+  // The browser jumps to the hash target (the list item) after DOMContentLoaded; once the
+  // page has loaded, bring the drawing's mark back into view as the highlight promises.
+  win.addEventListener('load', () => win.requestAnimationFrame(highlight));
 }
 
 const BROWSER_FUNCTIONS = [parseFilterState, filterSearch, filterItem, matchesFilter, countText, hashTarget, bindFilters];
