@@ -22,7 +22,7 @@ function buildWith(mutate: (dir: string) => void) {
     encoding: 'utf8',
     env: { ...process.env, CHRONOLOGY_CONTENT: content, CHRONOLOGY_OUT_DIR: out, CHRONOLOGY_VERSION: 'test', NO_COLOR: '1' },
   });
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, published: existsSync(join(out, 'index.html')) };
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, published: existsSync(join(out, 'index.html')), out };
 }
 
 const edit = (dir: string, from: string, to: string) => {
@@ -38,6 +38,16 @@ describe('the build', () => {
     expect(result.output).not.toContain('problem(s)');
     expect(result.status).toBe(0);
     expect(result.published).toBe(true);
+    // The fixture renamed 1992-02-26-khojaly: its old URL must still lead to the event.
+    const moved = readFileSync(join(result.out, 'events/1992-02-26-khojaly/index.html'), 'utf8');
+    expect(moved).toContain('http-equiv="refresh" content="0; url=../1992-02-25-khojaly/index.html"');
+  });
+
+  it('fails on a redirect to an event that does not exist', () => {
+    const result = buildWith((dir) => writeFileSync(join(dir, 'redirects.json'), '{ "old-id": "no-such-event" }'));
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/redirects\.json: old-id: redirect target "no-such-event" is not an event id/);
+    expect(result.published).toBe(false);
   });
 
   it('fails on a reference to a source that does not exist', () => {

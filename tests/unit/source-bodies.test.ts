@@ -1,47 +1,166 @@
 /**
- * The MDX body of each source is the article as its readers saw it: every block is a line
- * of the capture, verbatim, outside the non-article ranges, and no article line is left out.
+ * The MDX body of each source is the article as its readers saw it. For every
+ * content/sources/<id>.mdx this checks, against the byte copy of its capture:
+ *   (a) the capture's SHA-256 is the one the frontmatter records;
+ *   (b) every body block (paragraph, `## ` heading, `<Caption>` text and credit) is a line of the
+ *       capture, verbatim, outside the nonArticle ranges, in the capture's order;
+ *   (c) nothing from a nonArticle range (chrome, teasers, the reader comment...) is in the body;
+ *   (d) every capture line with text is either in a nonArticle range or in the body.
+ * Texts are compared after collapsing white space (including U+00A0) and undoing MDX escapes.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { describe, it, expect } from 'vitest';
 
 const DIR = 'content/sources';
-const files = readdirSync(DIR).filter((f) => f.endsWith('.mdx'));
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.mdx'))
+  .sort();
 
-/** A body block's text: `## ` headings and `<Caption credit="…">…</Caption>` unwrapped. */
-function blockText(block: string): { text: string; credit?: string } {
-  const caption = /^<Caption(?: credit="([^"]*)")?>([\s\S]*)<\/Caption>$/.exec(block);
-  if (caption) return { text: caption[2]!, ...(caption[1] && { credit: caption[1] }) };
-  return { text: block.replace(/^## /, '') };
+interface Frontmatter {
+  capture: { file: string; sha256: string };
+  nonArticle: { lines: [number, number]; kind: string; note?: string }[];
 }
 
-describe.each(files)('%s', (file) => {
-  const raw = readFileSync(`${DIR}/${file}`, 'utf8');
-  const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(raw) ?? [];
-  const data = parse(frontmatter) as { capture: { file: string; sha256: string }; nonArticle: { lines: [number, number] }[] };
-  const bytes = readFileSync(`${DIR}/captures/${data.capture.file}`);
-  const lines = bytes.toString('utf8').split('\n');
-  const excluded = new Set(data.nonArticle.flatMap(({ lines: [a, b] }) => Array.from({ length: b - a + 1 }, (_, i) => a + i)));
-  const article = new Map<string, number>();
-  lines.forEach((line, i) => {
-    if (!excluded.has(i + 1) && line.trim()) article.set(line.trim(), i + 1);
-  });
-  const blocks = body.split(/\n{2,}/).map((b) => b.trim()).filter(Boolean).map(blockText);
+interface Piece {
+  /** What the block is, for messages. */
+  role: 'paragraph' | 'heading' | 'caption' | 'credit';
+  /** The text as written in the MDX (escapes still in place). */
+  raw: string;
+  /** The text as readers see it (escapes undone). */
+  text: string;
+}
 
-  it('records the SHA-256 of its capture', () => {
+/** Collapse every run of white space, U+00A0 included, to one space. */
+const norm = (s: string): string => s.replace(/[\s\u00A0]+/gu, ' ').trim();
+
+/** Undo the MDX escapes a body may use: {'x'} / {"x"} expressions, entities, backslash escapes. */
+function unescapeMdx(s: string): string {
+  return s
+    .replace(/\{'([^']*)'\}|\{"([^"]*)"\}/g, (_, a?: string, b?: string) => a ?? b ?? '')
+    .replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, e: string) => {
+      const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+      if (named[e.toLowerCase()]) return named[e.toLowerCase()]!;
+      const code = e[1]?.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+    })
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+const CAPTION = /^<Caption(?: credit="([^"]*)")?>([\s\S]*)<\/Caption>$/;
+
+/** Split an MDX body into its blocks and the texts they carry. */
+function bodyPieces(body: string): Piece[] {
+  const pieces: Piece[] = [];
+  for (const block of body.split(/\n[ \t]*\n/).map((b) => b.replace(/^\n+|\n+$/g, '')).filter((b) => b.trim())) {
+    const caption = CAPTION.exec(block);
+    if (caption) {
+      pieces.push({ role: 'caption', raw: caption[2]!, text: unescapeMdx(caption[2]!) });
+      if (caption[1] !== undefined) pieces.push({ role: 'credit', raw: caption[1], text: unescapeMdx(caption[1]) });
+    } else if (block.startsWith('## ')) {
+      pieces.push({ role: 'heading', raw: block.slice(3), text: unescapeMdx(block.slice(3)) });
+    } else {
+      pieces.push({ role: 'paragraph', raw: block, text: unescapeMdx(block) });
+    }
+  }
+  return pieces;
+}
+
+/** Sentences of at least `min` characters, for spotting fragments of excluded text. */
+const sentences = (s: string, min = 25): string[] =>
+  norm(s)
+    .split(/(?<=[.!?…”])\s+/u)
+    .filter((x) => x.length >= min);
+
+describe.each(files)('%s', (file) => {
+  const raw = readFileSync(join(DIR, file), 'utf8');
+  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(raw);
+  const data = (match ? parse(match[1]!) : {}) as Frontmatter;
+  const body = match?.[2] ?? '';
+  const bytes = readFileSync(join(DIR, 'captures', data.capture.file));
+  const lines = bytes.toString('utf8').split('\n');
+  const ranges = data.nonArticle ?? [];
+  const excluded = new Set<number>();
+  for (const { lines: [a, b] } of ranges) for (let n = a; n <= b; n++) excluded.add(n);
+  /** Capture lines with text, 1-based, normalised. */
+  const withText = lines.map((line, i) => ({ n: i + 1, text: norm(line) })).filter((l) => l.text);
+  const articleLines = withText.filter((l) => !excluded.has(l.n));
+  const excludedLines = withText.filter((l) => excluded.has(l.n));
+  const pieces = bodyPieces(body);
+
+  /** Align the body with the article lines in order; strays are pieces matching no later article line. */
+  const matched = new Map<number, Piece>();
+  const strays: { piece: Piece; inNonArticle: number[] }[] = [];
+  let at = 0;
+  for (const piece of pieces) {
+    const text = norm(piece.text);
+    const idx = articleLines.findIndex((l, i) => i >= at && l.text === text);
+    if (idx >= 0) {
+      matched.set(articleLines[idx]!.n, piece);
+      at = idx + 1;
+    } else {
+      strays.push({ piece, inNonArticle: excludedLines.filter((l) => l.text === text).map((l) => l.n) });
+    }
+  }
+
+  it('has a frontmatter, a body and well-formed non-article ranges', () => {
+    expect(match, 'frontmatter between --- lines').not.toBeNull();
+    expect(pieces.length).toBeGreaterThan(0);
+    const sorted = [...ranges].sort((x, y) => x.lines[0] - y.lines[0]);
+    sorted.forEach(({ lines: [a, b] }, i) => {
+      expect(a, `range [${a}, ${b}]`).toBeGreaterThanOrEqual(1);
+      expect(b, `range [${a}, ${b}]`).toBeGreaterThanOrEqual(a);
+      expect(b, `range [${a}, ${b}] beyond the capture's ${lines.length} lines`).toBeLessThanOrEqual(lines.length);
+      if (i > 0) expect(a, `range [${a}, ${b}] overlaps the previous one`).toBeGreaterThan(sorted[i - 1]!.lines[1]);
+    });
+  });
+
+  it('(a) records the SHA-256 of its capture', () => {
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(data.capture.sha256);
   });
 
-  it('has only verbatim article lines in its body', () => {
-    const strays = blocks.flatMap((b) => [b.text, ...(b.credit ? [b.credit] : [])]).filter((t) => !article.has(t));
-    expect(strays).toEqual([]);
+  it('(b) has only verbatim article lines in its body, in the order of the capture', () => {
+    expect(
+      strays.map(({ piece, inNonArticle }) => ({
+        role: piece.role,
+        text: piece.text.slice(0, 120),
+        ...(inNonArticle.length && { onlyInNonArticleLines: inNonArticle }),
+      })),
+    ).toEqual([]);
   });
 
-  it('leaves out no line of the article', () => {
-    const used = new Set(blocks.flatMap((b) => [b.text, ...(b.credit ? [b.credit] : [])]));
-    const dropped = [...article.keys()].filter((line) => !used.has(line));
+  it('(c) carries nothing from the non-article ranges', () => {
+    // Every matched line lies outside the ranges (true by construction, stated for the record).
+    expect([...matched.keys()].filter((n) => excluded.has(n))).toEqual([]);
+    // No sentence of excluded text appears in the body, unless the same sentence is also article
+    // text (a header copy of a photo caption, say).
+    const articleText = articleLines.map((l) => l.text).join('\n');
+    const bodyText = pieces.map((p) => norm(p.text)).join('\n');
+    const leaks = excludedLines.flatMap((l) =>
+      (l.text.length < 25 ? [l.text] : sentences(l.text))
+        .filter((s) => !articleText.includes(s))
+        .filter((s) => (s.length < 25 ? bodyText.split('\n').includes(s) : bodyText.includes(s)))
+        .map((s) => ({ line: l.n, text: s.slice(0, 120) })),
+    );
+    expect(leaks).toEqual([]);
+  });
+
+  it('(d) leaves out no line of the article', () => {
+    const dropped = articleLines.filter((l) => !matched.has(l.n)).map((l) => ({ line: l.n, text: l.text.slice(0, 120) }));
     expect(dropped).toEqual([]);
+  });
+
+  it('is safe to compile as MDX: no stray JSX, expressions or block markers', () => {
+    const unsafe = pieces
+      .map((p) => ({ p, bare: p.raw.replace(/\{'[^']*'\}|\{"[^"]*"\}/g, '') }))
+      .filter(({ p, bare }) =>
+        p.role === 'credit'
+          ? /["<>{}]/.test(bare)
+          : /[<{}]/.test(bare) || /^( {4}|\t|\s*([#>*+-]|\d+[.)])(\s|$)|\s*(import|export)\s)/.test(bare),
+      )
+      .map(({ p }) => p.raw.slice(0, 80));
+    expect(unsafe).toEqual([]);
   });
 });
