@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { citationFiles } from './src/integrations/citation-files.ts';
 
 /**
  * The site's public address, used only for canonical URLs, the sitemap and the feed.
@@ -25,5 +26,6 @@ export default defineConfig({
     // Articles must render verbatim: no curly-quote, dash or ellipsis substitution.
     mdx({ smartypants: false }),
     sitemap(),
+    citationFiles(),
   ],
 });

@@ -47,7 +47,8 @@ export interface CslItem {
 }
 
 export interface EventCitationInput {
-  event: ChronologyEvent;
+  /** Only what a citation names; the published events.json entries carry these too. */
+  event: Pick<ChronologyEvent, 'id' | 'title' | 'date'>;
   /** Absolute permalink of the event page. */
   url: string;
   siteName: string;
@@ -94,7 +95,7 @@ const apaDate = (parts: [number, number, number]): string =>
   `${parts[0]}, ${monthName.format(utcDate(parts))} ${parts[2]}`;
 
 /** The event's own date as the citations word it: "Event date: c. 1921", "Event date: from 19 September 2023". */
-const eventDateNote = (event: ChronologyEvent): string => `Event date: ${edtfInWords(event.date)}`;
+const eventDateNote = (event: Pick<ChronologyEvent, 'date'>): string => `Event date: ${edtfInWords(event.date)}`;
 
 /** Ends a citation element with a period unless it already ends a sentence. */
 const sentence = (text: string): string => (/[.?!]$/.test(text) ? text : `${text}.`);
