@@ -134,3 +134,11 @@ export function chunkPages<T extends Pick<BuiltPage, 'bytes'>>(pages: readonly T
   if (current.length > 0) chunks.push(current);
   return chunks;
 }
+
+/** Every file under `dir`, relative, with '/' separators, sorted. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}

@@ -8,12 +8,12 @@
  * Skipped, with a message, when dist/ has not been built.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { distDir } from '../e2e/built-pages.ts';
+import { distDir, listFiles } from '../e2e/built-pages.ts';
 import { validateBag } from '../../src/lib/bagit.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -22,19 +22,6 @@ const DIST = distDir();
 const built = existsSync(join(DIST, 'index.html')) && existsSync(join(DIST, 'data', 'events.json'));
 const SKIP_REASON = 'SKIPPED: dist/ is missing or incomplete; run `npm run build` first, then this test';
 if (!built) console.warn(`export-bag.test.ts: ${SKIP_REASON}`);
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else out.push(relative(dir, path).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 function exportTo(out: string) {
   const result = spawnSync(process.execPath, ['scripts/export.ts', '--out', out, '--dist', DIST], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

@@ -13,10 +13,10 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { distDir } from '../e2e/built-pages.ts';
+import { distDir, listFiles } from '../e2e/built-pages.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** dist/, or $GATES_DIST (relative to the project root), as for the browser gates. */
@@ -24,20 +24,6 @@ const DIST = distDir();
 const built = existsSync(join(DIST, 'index.html'));
 const SKIP_REASON = 'SKIPPED: dist/index.html is missing; run `npm run build` first, then this test';
 if (!built) console.warn(`reproducible-build.test.ts: ${SKIP_REASON}`);
-
-/** Every file under `dir`, relative, with '/' separators, sorted. */
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else out.push(relative(dir, path).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 /** Where two byte strings first differ, with a little text around it. */
 function firstDifference(a: Buffer, b: Buffer): string {
