@@ -67,6 +67,10 @@ export function eventPlaces(event: ChronologyEvent, places: readonly Place[]): P
   });
 }
 
+/** A place's names other than those already in its label, with where each comes from. */
+export const otherNames = (place: Place): Place['names'] =>
+  place.names.filter((n) => !place.label.split(' / ').includes(n.name));
+
 /** Events that cite the given source, in chronological order. */
 export const eventsCitingSource = (chronology: Chronology, sourceId: string): ChronologyEvent[] =>
   chronology.events.filter((e) => e.claims.some((c) => c.source === sourceId));
