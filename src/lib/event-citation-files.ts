@@ -5,11 +5,12 @@
 import type { ChronologyEvent } from './model.ts';
 import { citeEvent, type EventCitation } from './citation.ts';
 import { SITE_NAME } from './site-meta.ts';
+import { jsonFileBody } from './data-export.ts';
 
 export const CITATION_FILES = {
   'citation.bib': (c: EventCitation) => c.bibtex,
   'citation.ris': (c: EventCitation) => c.ris,
-  'citation.json': (c: EventCitation) => `${JSON.stringify(c.cslJson, null, 2)}\n`,
+  'citation.json': (c: EventCitation) => jsonFileBody(c.cslJson),
 } as const;
 
 /** File name → contents of every citation download of one event. */

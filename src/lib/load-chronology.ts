@@ -17,7 +17,6 @@ import { validateRedirects } from './redirects.ts';
 
 type Ref = string | { id: string };
 const refId = (ref: Ref): string => (typeof ref === 'string' ? ref : ref.id);
-const relative = (path: string | undefined, fallback: string) => path ?? fallback;
 
 /**
  * The content version: the date of the last commit touching content/, so that citations and
@@ -47,7 +46,7 @@ async function loadAndValidate(): Promise<Chronology> {
     const bytes = existsSync(path) ? readFileSync(path) : undefined;
     return {
       id: entry.id,
-      file: relative(entry.filePath, `content/sources/${entry.id}.mdx`),
+      file: entry.filePath ?? `content/sources/${entry.id}.mdx`,
       capture: entry.data.capture,
       nonArticle: entry.data.nonArticle,
       captureText: bytes?.toString('utf8'),
@@ -57,7 +56,7 @@ async function loadAndValidate(): Promise<Chronology> {
 
   const events = eventEntries.map((entry) => ({
     id: entry.id,
-    file: relative(entry.filePath, `content/events/${entry.id}.mdx`),
+    file: entry.filePath ?? `content/events/${entry.id}.mdx`,
     data: {
       ...entry.data,
       era: refId(entry.data.era as Ref),

@@ -1,12 +1,10 @@
 /** The public data files under /data/, built from the validated chronology. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadChronology } from '../../lib/load-chronology.ts';
-import { erasJson, eventsCsv, eventsJson, placesJson, sourcesJson } from '../../lib/data-export.ts';
+import { erasJson, eventsCsv, eventsJson, jsonFileBody as json, placesJson, sourcesJson } from '../../lib/data-export.ts';
 import { citeSource } from '../../lib/citation.ts';
 import { absoluteUrl, routes } from '../../lib/site-paths.ts';
 import type { Chronology } from '../../lib/model.ts';
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 const FILES: Record<string, { type: string; body: (c: Chronology, site: string) => string }> = {
   'events.json': { type: 'application/json', body: (c, site) => json(eventsJson(c, site)) },
