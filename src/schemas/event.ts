@@ -62,5 +62,14 @@ export function eventSchema<S extends z.ZodType, P extends z.ZodType, E extends 
       )
       .default([])
       .describe('Where sources disagree about this event.'),
+    corrections: z
+      .array(
+        z.strictObject({
+          date: z.iso.date().describe('Day the correction was published (YYYY-MM-DD).'),
+          note: z.string().trim().min(1).describe('What changed in substance, and why; a merge names the id it absorbed.'),
+        }),
+      )
+      .default([])
+      .describe('Dated correction notes, oldest first: substantive changes made after publication.'),
   });
 }
