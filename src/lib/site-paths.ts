@@ -13,6 +13,8 @@ export const routes = {
   sources: '/sources/',
   era: (id: string) => `/eras/${id}/`,
   sourceChronology: (id: string) => `/sources/${id}/chronology/`,
+  /** One source's chronology within one era (the timeline issue builds these pages). */
+  sourceChronologyEra: (sourceId: string, eraId: string) => `/sources/${sourceId}/chronology/${eraId}/`,
   places: '/places/',
   search: '/search/',
   methodology: '/methodology/',
