@@ -54,10 +54,7 @@ export function contentLayoutProblems(entries: readonly ContentEntry[], root: st
     const rule = LAYOUT[folderOf(entry.path)];
     if (!rule) continue; // inside a folder already refused below
     const name = nameOf(entry.path);
-    const clash = lowerCased.get(entry.path.toLowerCase());
-    if (clash) add(entry.path, 'file name', `differs from ${clash} only in letter case; on many systems they are one file`);
-    lowerCased.set(entry.path.toLowerCase(), entry.path);
-
+    const before = problems.length;
     if (entry.kind === 'link-outside') add(entry.path, 'file', `symbolic link to ${entry.target}, outside the content folder; copy the file in instead`);
     else if (entry.kind === 'link-broken') add(entry.path, 'file', 'symbolic link to a file that does not exist');
     else if (entry.kind === 'other') add(entry.path, 'file', 'not a regular file or folder');
@@ -70,6 +67,10 @@ export function contentLayoutProblems(entries: readonly ContentEntry[], root: st
     } else if (rule.namesAreIds && rule.extension && !ID_PATTERN.test(name.slice(0, -rule.extension.length))) {
       add(entry.path, 'file name', `"${name.slice(0, -rule.extension.length)}" is not a lowercase kebab-case id (a-z, 0-9, -): the file name is the permanent id, so rename the file`);
     }
+    // Names that pass the rules above may still clash on a case-insensitive disk (captures).
+    const clash = lowerCased.get(entry.path.toLowerCase());
+    if (problems.length === before && clash) add(entry.path, 'file name', `differs from ${clash} only in letter case; on many systems they are one file`);
+    if (problems.length === before) lowerCased.set(entry.path.toLowerCase(), entry.path);
   }
   return problems;
 }

@@ -74,6 +74,9 @@ function quoteInLines(lines: readonly string[], quote: string): boolean {
 /** A quote must carry at least one letter or digit: "." or ", " would match almost anywhere. */
 const QUOTABLE = /[\p{L}\p{N}]/u;
 
+/** Format characters (zero-width spaces and joiners, U+FEFF…): invisible, so worth naming. */
+const INVISIBLE = /\p{Cf}/u;
+
 /** Why a quote is not in the article's lines, with the reason when it is only the Unicode normalisation form. */
 function quoteNotFound(lines: readonly string[], quote: string, sourceId: string): string {
   const found = `not found verbatim in the article text of source "${sourceId}": "${quote.slice(0, 60)}…"`;
@@ -82,6 +85,9 @@ function quoteNotFound(lines: readonly string[], quote: string, sourceId: string
     return `${found}; it differs only in Unicode normalisation form: the quote is not NFC (composed) while the article is; copy it from the article again`;
   if (quoteInLines(lines.map(nfc), nfc(quote)))
     return `${found}; it differs only in Unicode normalisation form (NFC and NFD spellings of the same letters); copy it from the article again`;
+  const invisible = INVISIBLE.exec(quote);
+  if (invisible && !lines.some((line) => line.includes(invisible[0])))
+    return `${found}; it contains the invisible character U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${invisible.index + 1}, which is not white space and not in the article`;
   return found;
 }
 
@@ -149,7 +155,8 @@ export function validateChronology(input: ChronologyInput): Problem[] {
   const bodies = new Map(input.sources.filter((s) => s.bodyBlocks).map((s) => [s.id, { file: s.file, blocks: s.bodyBlocks!.map(normaliseForMatch) }]));
 
   const places = new Set(input.placeIds);
-  const eras = new Map(input.eras.map((era) => [era.id, era]));
+  // The first era of an id counts; a duplicate is reported above.
+  const eras = new Map([...input.eras].reverse().map((era) => [era.id, era]));
 
   for (const event of input.events) {
     const { file, data } = event;
