@@ -33,6 +33,8 @@ const PAGEFIND = join(PROJECT_ROOT, 'node_modules', 'pagefind', 'lib', 'runner',
 /** Files without which a site is not published: the home page, the data, the search bundle. */
 const REQUIRED_OUTPUT = ['index.html', 'data/events.json', 'pagefind/pagefind.js'] as const;
 const SIGNAL_EXIT_BASE = 128;
+/** How long a step may take to stop after a signal before it is killed. */
+const CHILD_STOP_GRACE_MS = 3000;
 const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 /** An error whose message is the one line the user sees. */
@@ -66,12 +68,18 @@ export function buildPaths(out: string, contentRoot: string, pid = process.pid):
   };
 }
 
+/** Whether a process is running; a zombie (killed, not yet reaped by its parent) is not. */
 const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    // Linux: the state follows the command name in parentheses, e.g. "123 (node) Z 1 …".
+    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc (macOS): kill(pid, 0) is the best answer there is
   }
 };
 
@@ -145,20 +153,29 @@ async function main(): Promise<void> {
   const out = resolve(PROJECT_ROOT, process.env.CHRONOLOGY_OUT_DIR ?? 'dist');
   const contentRoot = resolve(PROJECT_ROOT, process.env.CHRONOLOGY_CONTENT ?? 'content');
   const paths = buildPaths(out, contentRoot);
-  const shown = relative(process.cwd(), out) || '.';
+  const shown = relative(process.cwd(), out).startsWith('..') ? out : relative(process.cwd(), out) || '.';
 
   acquireLock(paths.lock, shown);
   const cleanUp = (): void => {
-    running?.kill('SIGTERM');
     rmSync(paths.staging, { recursive: true, force: true });
     if (paths.cache) rmSync(paths.cache, { recursive: true, force: true });
     rmSync(paths.lock, { force: true });
   };
   for (const signal of Object.keys(SIGNAL_NUMBERS) as NodeJS.Signals[]) {
-    process.on(signal, () => {
-      cleanUp();
-      console.error(`build: stopped by ${signal}; ${shown} is unchanged`);
-      process.exit(SIGNAL_EXIT_BASE + SIGNAL_NUMBERS[signal]!);
+    process.once(signal, () => {
+      // Stop the running step first, so it writes nothing into the staging folder after its removal.
+      const finish = (): never => {
+        cleanUp();
+        console.error(`build: stopped by ${signal}; ${shown} is unchanged`);
+        process.exit(SIGNAL_EXIT_BASE + SIGNAL_NUMBERS[signal]!);
+      };
+      if (!running || running.exitCode !== null) finish();
+      running!.once('exit', finish);
+      running!.kill(signal);
+      setTimeout(() => {
+        running?.kill('SIGKILL');
+        finish();
+      }, CHILD_STOP_GRACE_MS).unref();
     });
   }
 
@@ -177,6 +194,7 @@ async function main(): Promise<void> {
       ...(paths.cache ? { CHRONOLOGY_CACHE_DIR: paths.cache } : {}),
     };
     await run([ASTRO, 'build', ...process.argv.slice(2)], env, 'astro build');
+    console.log('build: indexing the new site with Pagefind');
     await run([PAGEFIND, '--site', paths.staging, '--quiet'], env, 'pagefind');
     checkOutput(paths.staging);
     swapIn(paths);
