@@ -11,6 +11,9 @@ import { buildWacz, publicUrl, type SiteFile } from '../../src/lib/wacz.ts';
 import { checkWacz } from '../../src/lib/wacz-check.ts';
 import { SITE_NAME } from '../../src/lib/site-meta.ts';
 
+/** Files of dist/ that configure the host and are never served (src/lib/host-files.ts), so have no URL to record. */
+export const HOST_CONFIG_FILES: ReadonlySet<string> = new Set(['_headers', '_redirects']);
+
 /** Where the WACZ sits inside the bag's payload (data/…). */
 export const BAG_WEB_ARCHIVE_PATH = 'web-archive/site.wacz';
 
@@ -23,12 +26,13 @@ export function builtSiteUrl(dist: string): string {
 }
 
 /**
- * The WACZ of the built site at `dist` (its files listed by the caller, sorted) for the
- * chronology `version`.
+ * The WACZ of the built site at `dist` (its files listed by the caller) for the chronology
+ * `version`; files that only configure the host are left out.
  * @throws Error with a one-line message when the archive does not read back cleanly.
  */
-export async function checkedWebArchive(dist: string, files: readonly SiteFile[], version: string, software: string): Promise<Uint8Array> {
+export async function checkedWebArchive(dist: string, siteFiles: readonly SiteFile[], version: string, software: string): Promise<Uint8Array> {
   const siteUrl = builtSiteUrl(dist);
+  const files = siteFiles.filter((file) => !HOST_CONFIG_FILES.has(file.path));
   const wacz = await buildWacz(files, {
     siteUrl,
     version,
