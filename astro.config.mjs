@@ -15,8 +15,12 @@ const site = (process.env.SITE_URL ?? 'https://karabakh-chronology.example.org/'
 
 export default defineConfig({
   site,
-  // The benchmark and the failing-build tests build elsewhere so they never touch dist/.
+  // scripts/build.ts builds into a staging folder and swaps it in; the benchmark and the tests
+  // build elsewhere so they never touch dist/.
   outDir: process.env.CHRONOLOGY_OUT_DIR ?? './dist',
+  // Content cache: scripts/build.ts gives each build of another folder a cache of its own, so
+  // concurrent builds of different content never read each other's entries.
+  cacheDir: process.env.CHRONOLOGY_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: {
     format: 'directory',

@@ -5,6 +5,7 @@
  * plus frame-ancestors, which only works as an HTTP header.
  */
 import { contentSecurityPolicy } from './content-security-policy.ts';
+import { sortedBy } from './order.ts';
 import { absoluteUrl, sitePathOf } from './site-paths.ts';
 
 /** Cache lifetime of files whose names change with their content (a year, never revalidated). */
@@ -44,7 +45,10 @@ export function headersFile(site: string | URL, topLevel: readonly TopLevelEntry
   const base = sitePathOf(site);
   const block = (path: string, headers: readonly [string, string][]) => `${path}\n${headers.map(([name, value]) => `  ${name}: ${value}\n`).join('')}`;
   const short: [string, string][] = [['Cache-Control', SHORT_CACHE]];
-  const served = [...topLevel].filter((entry) => entry.name !== PAGEFIND_FOLDER && !entry.name.startsWith('_')).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const served = sortedBy(
+    topLevel.filter((entry) => entry.name !== PAGEFIND_FOLDER && !entry.name.startsWith('_')),
+    (entry) => entry.name,
+  );
   return [
     '# Headers for Netlify and Cloudflare Pages, written by the build (src/lib/host-files.ts).',
     '# README, "Publishing", has the same settings for nginx and Apache.\n',

@@ -21,6 +21,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Parents } from 'hast';
 import { CDXIndexer, WARCRecord, WARCSerializer, WARC_1_1 } from 'warcio';
+import { compareText } from './order.ts';
 import { absoluteUrl } from './site-paths.ts';
 
 export const WACZ_VERSION = '1.1.1';
@@ -61,7 +62,6 @@ interface ResponseEntry {
 const utf8 = new TextEncoder();
 const INDEX_FILE = 'index.html';
 const isHtml = (path: string): boolean => /\.html?$/i.test(path);
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -97,7 +97,7 @@ export function nameBasedUuid(name: string): string {
 /** Every record to write: each file at its URL, and each folder page also at ".../index.html". */
 function responseEntries(files: readonly SiteFile[], siteUrl: string): ResponseEntry[] {
   const entries: ResponseEntry[] = [];
-  for (const file of [...files].sort((a, b) => byString(a.path, b.path))) {
+  for (const file of [...files].sort((a, b) => compareText(a.path, b.path))) {
     const url = publicUrl(siteUrl, file.path);
     entries.push({ url, file });
     // Links between pages name index.html (so they work from disk); replay must find those too.
@@ -169,7 +169,7 @@ export async function cdxjIndex(warc: Uint8Array, filename: string): Promise<str
   const indexer = new CDXIndexer({ format: 'cdxj' });
   const lines: string[] = [];
   for await (const entry of indexer.iterIndex([{ filename, reader: once(warc) }])) lines.push(indexer.serializeCDXJ(entry));
-  return lines.sort(byString).join('');
+  return lines.sort(compareText).join('');
 }
 
 /** pages.jsonl: the header line, then every HTML page (folder URL) with its title, sorted by URL. */
@@ -183,7 +183,7 @@ function pagesJsonl(entries: readonly ResponseEntry[], siteUrl: string, date: st
       ts: date,
       title: pageTitle(new TextDecoder().decode(entry.file.bytes)),
     }));
-  pages.sort((a, b) => byString(a.url, b.url));
+  pages.sort((a, b) => compareText(a.url, b.url));
   return [header, ...pages].map((line) => `${JSON.stringify(line)}\n`).join('');
 }
 

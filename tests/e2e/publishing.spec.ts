@@ -4,7 +4,7 @@
  * Netlify and Cloudflare Pages do.
  *
  * - At the site root: dist/ as built (SITE_URL at a host's root).
- * - Under a sub-path: a second build with SITE_URL=https://…/archive/karabakh/ (as on GitHub
+ * - Under a sub-path: a second build (npm run build's script) with SITE_URL=https://…/archive/karabakh/ (as on GitHub
  *   Pages, where a project site lives under /<repository>/), served under /archive/karabakh/.
  *
  * Each time, missing URLs at several depths get the 404 page with status 404, every link on it
@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { createStaticServer } from '../../scripts/serve-dist.mjs';
-import { PROJECT_ROOT, distDir } from './built-pages.ts';
+import { PROJECT_ROOT, distDir } from '../support/project.ts';
 
 const DIST = distDir();
 const built = existsSync(join(DIST, '404.html'));
@@ -78,7 +78,7 @@ test('at the site root, a missing URL gets the 404 page with status 404, and its
 test('under a sub-path (SITE_URL with a path), a missing URL gets the 404 page, and its links work', async ({ page }) => {
   subPathBuild = mkdtempSync(join(tmpdir(), 'chronology-subpath-'));
   const out = join(subPathBuild, 'site');
-  const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  const run = spawnSync(process.execPath, ['scripts/build.ts'], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', SITE_URL: SUB_PATH_SITE, CHRONOLOGY_OUT_DIR: out },

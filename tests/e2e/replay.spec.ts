@@ -18,7 +18,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { test, expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
-import { PROJECT_ROOT, distDir } from './built-pages.ts';
+import { PROJECT_ROOT, distDir } from '../support/project.ts';
 
 const DIST = distDir();
 const built = existsSync(join(DIST, 'index.html'));
