@@ -12,6 +12,7 @@ import { AstroError } from 'astro/errors';
 import { CONTENT_ROOT } from '../content-root.ts';
 import { edtfBounds } from './edtf-dates.ts';
 import { compareEvents, type Chronology, type ChronologyEvent } from './model.ts';
+import { compareText } from './order.ts';
 import { formatProblem, validateChronology } from './validate-chronology.ts';
 import { validateRedirects } from './redirects.ts';
 import { bodyHtmlProblems } from './body-html-policy.ts';
@@ -105,7 +106,7 @@ async function loadAndValidate(): Promise<Chronology> {
     events: chronologyEvents,
     sources: sourceEntries.map((entry) => ({ id: entry.id, ...entry.data })),
     places: placeEntries.map((entry) => ({ id: entry.id, ...entry.data })),
-    eras: eraEntries.map((entry) => entry.data).sort((a, b) => a.start.localeCompare(b.start)),
+    eras: eraEntries.map((entry) => entry.data).sort((a, b) => compareText(a.start, b.start)),
     version: contentVersion(),
     redirects,
   };

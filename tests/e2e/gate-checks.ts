@@ -16,7 +16,7 @@ import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { AxeBuilder } from '@axe-core/playwright';
 import axe from 'axe-core';
 import type { Page, Request } from '@playwright/test';
-import { listBuiltPages, type BuiltPage } from './built-pages.ts';
+import { listBuiltPages, type BuiltPage } from '../support/built-pages.ts';
 
 /** One thing a gate found wrong. */
 export interface GateProblem {

@@ -23,7 +23,8 @@ import {
   type LoadedResource,
 } from '../e2e/gate-checks.ts';
 import { contentSecurityPolicy } from '../../src/lib/content-security-policy.ts';
-import { PROJECT_ROOT, chunkPages, listBuiltPages, missingTemplates, representativePages, templateOf, type BuiltPage } from '../e2e/built-pages.ts';
+import { chunkPages, listBuiltPages, missingTemplates, representativePages, templateOf, type BuiltPage } from '../support/built-pages.ts';
+import { PROJECT_ROOT } from '../support/project.ts';
 
 const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/broken-pages');
 const fixturePages = listBuiltPages(FIXTURE);
