@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Parser } from 'htmlparser2';
 import { test, expect, type Page } from '@playwright/test';
-import { distDir, listBuiltPages } from './built-pages.ts';
+import { listBuiltPages } from '../support/built-pages.ts';
+import { distDir } from '../support/project.ts';
 import { INLINE_SCRIPT_ENTRIES, inlineScript, type InlineScriptName } from '../../src/lib/inline-scripts.ts';
 import { parseCsp } from './gate-checks.ts';
 
