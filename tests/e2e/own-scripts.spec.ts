@@ -1,9 +1,10 @@
 /**
  * Only the site's own scripts run (issue: hardening, "a CSP that vouches for each script").
  *
- * - Markup, every page: each executable <script> is inline and is, byte for byte, one of the
- *   scripts compiled from src/client/ (src/lib/inline-scripts.ts); the page's CSP lists the
- *   sha256 of each one it carries; no event-handler attribute, no javascript: URL.
+ * - Markup, every page: the CSP is the site's one policy (content-security-policy.ts); each
+ *   executable <script> is inline and is, byte for byte, one of the scripts compiled from
+ *   src/client/ (src/lib/inline-scripts.ts); the policy lists the sha256 of each one the page
+ *   carries; no event-handler attribute, no javascript: URL.
  * - Browser, every page over http and from file://: no CSP violation, no script error, no dialog.
  * - The policy stops content that slipped through: an event page with the four payloads of the
  *   hardening issue injected runs none of them, over http and from file://; the same page
@@ -19,6 +20,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { listBuiltPages } from '../support/built-pages.ts';
 import { distDir } from '../support/project.ts';
 import { INLINE_SCRIPT_ENTRIES, inlineScript, type InlineScriptName } from '../../src/lib/inline-scripts.ts';
+import { contentSecurityPolicy } from '../../src/lib/content-security-policy.ts';
 import { parseCsp } from './gate-checks.ts';
 
 const DIST = distDir();
@@ -26,6 +28,7 @@ const built = existsSync(join(DIST, 'index.html'));
 const pages = built ? listBuiltPages(DIST) : [];
 test.skip(!built, `${DIST}/index.html is missing: run \`npm run build\` first`);
 
+const SITE_POLICY = contentSecurityPolicy();
 const OWN_SCRIPTS = new Map((Object.keys(INLINE_SCRIPT_ENTRIES) as InlineScriptName[]).map((name) => [inlineScript(name), name]));
 const sha256Source = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -35,9 +38,10 @@ const DATA_BLOCK_TYPES = new Set(['application/ld+json', 'application/json']);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster']);
 
 /** What in one page's markup could run script, and the policy it carries. */
-function scriptsOf(html: string): { inline: string[]; problems: string[]; scriptSrc: string[] } {
+function scriptsOf(html: string): { inline: string[]; problems: string[]; policy: string; scriptSrc: string[] } {
   const inline: string[] = [];
   const problems: string[] = [];
+  let policy = '';
   let scriptSrc: string[] = [];
   let open: { executable: boolean; text: string } | undefined;
   const parser = new Parser(
@@ -50,7 +54,8 @@ function scriptsOf(html: string): { inline: string[]; problems: string[]; script
           }
         }
         if (name === 'meta' && (attribs['http-equiv'] ?? '').toLowerCase() === 'content-security-policy') {
-          scriptSrc = parseCsp(attribs.content ?? '').get('script-src') ?? [];
+          policy = attribs.content ?? '';
+          scriptSrc = parseCsp(policy).get('script-src') ?? [];
         }
         if (name === 'script') {
           const executable = !DATA_BLOCK_TYPES.has((attribs.type ?? '').toLowerCase());
@@ -72,15 +77,17 @@ function scriptsOf(html: string): { inline: string[]; problems: string[]; script
   );
   parser.write(html);
   parser.end();
-  return { inline, problems, scriptSrc };
+  return { inline, problems, policy, scriptSrc };
 }
 
-test("every page carries only the site's own scripts, each allowed by its hash", () => {
+test("every page carries the site's one CSP and only the site's own scripts, each allowed by its hash", () => {
   const problems: string[] = [];
   const seen = new Set<InlineScriptName>();
   for (const page of pages) {
-    const { inline, problems: found, scriptSrc } = scriptsOf(readFileSync(page.file, 'utf8'));
+    const { inline, problems: found, policy, scriptSrc } = scriptsOf(readFileSync(page.file, 'utf8'));
     problems.push(...found.map((p) => `${page.rel}: ${p}`));
+    // One site-wide policy (the hosts' header file uses it too), redirect pages included.
+    if (policy !== SITE_POLICY) problems.push(`${page.rel}: its CSP is not the site's: ${policy}`);
     if (scriptSrc.includes("'unsafe-inline'") || scriptSrc.includes("'unsafe-eval'")) problems.push(`${page.rel}: script-src allows ${scriptSrc.join(' ')}`);
     for (const text of inline) {
       const name = OWN_SCRIPTS.get(text);

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../src/lib/content-security-policy.ts';
 
 const FIXTURE = 'tests/fixtures/valid';
 const EVENT = 'events/1992-02-25-khojaly.mdx';
@@ -41,6 +42,8 @@ describe('the build', () => {
     // The fixture renamed 1992-02-26-khojaly: its old URL must still lead to the event.
     const moved = readFileSync(join(result.out, 'events/1992-02-26-khojaly/index.html'), 'utf8');
     expect(moved).toContain('http-equiv="refresh" content="0; url=../1992-02-25-khojaly/index.html"');
+    // The site's one CSP, which allows the page's data: favicon (the old own policy blocked it).
+    expect(moved).toContain(`<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">`);
   });
 
   it('fails on a redirect to an event that does not exist', () => {
