@@ -32,6 +32,8 @@ const SITE_POLICY = contentSecurityPolicy();
 const OWN_SCRIPTS = new Map((Object.keys(INLINE_SCRIPT_ENTRIES) as InlineScriptName[]).map((name) => [inlineScript(name), name]));
 const sha256Source = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
+/** The target of a redirect page's meta refresh. */
+const REFRESH = /<meta http-equiv="refresh" content="0; url=([^"]+)"/;
 /** Script data blocks the browser never runs. */
 const DATA_BLOCK_TYPES = new Set(['application/ld+json', 'application/json']);
 /** Attributes that take a URL a click or a load would follow. */
@@ -105,6 +107,10 @@ test("every page carries the site's one CSP and only the site's own scripts, eac
 async function watchScripts(page: Page): Promise<{ take(): Promise<string[]> }> {
   let events: string[] = [];
   page.on('pageerror', (error) => events.push(`script error: ${error.message}`));
+  // Chromium also logs each violation: that catches those of a page that navigates away at once.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) events.push(`console: ${message.text()}`);
+  });
   page.on('dialog', (dialog) => {
     events.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();
@@ -133,6 +139,9 @@ for (const where of ['http', 'file'] as const) {
     for (const p of pages) {
       const url = where === 'http' ? new URL(p.urlPath, baseURL).href : pathToFileURL(p.file).href;
       await page.goto(url, { waitUntil: 'load' });
+      // A renamed event's old page forwards at once (meta refresh): wait until it has arrived.
+      const forward = REFRESH.exec(readFileSync(p.file, 'utf8'))?.[1];
+      if (forward) await page.waitForURL(new URL(forward, url).href, { waitUntil: 'load' });
       problems.push(...(await watch.take()).map((e) => `${p.rel}: ${e}`));
     }
     expect(problems).toEqual([]);
