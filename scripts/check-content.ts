@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Checks a whole content folder before anything is built: file layout, names, encodings and
- * links (src/lib/content-files.ts), every entry against its schema (src/schemas/), and the
+ * links (src/lib/content-files.ts), every entry against its schema (src/schemas/), what each
+ * body may contain (src/lib/body-html-policy.ts: no script from content), and the
  * cross-entry rules (src/lib/validate-chronology.ts, src/lib/redirects.ts), including that
  * every quote is in its source's body. Prints one `file: field: reason` line per problem.
  *
@@ -19,6 +20,7 @@ import { contentLayoutProblems, decodeUtf8, ID_PATTERN, type ContentEntry } from
 import { formatProblem, validateChronology, type EventInput, type Problem, type SourceInput } from '../src/lib/validate-chronology.ts';
 import { validateRedirects } from '../src/lib/redirects.ts';
 import { bodyPieces } from '../src/lib/source-body.ts';
+import { bodyHtmlProblems } from '../src/lib/body-html-policy.ts';
 import { sourceSchema } from '../src/schemas/source.ts';
 import { eventSchema } from '../src/schemas/event.ts';
 import { placeSchema } from '../src/schemas/place.ts';
@@ -116,6 +118,7 @@ export function checkContent(root: string): string[] {
   for (const parsed of read('sources', '.mdx')) {
     const matter = frontmatter(parsed);
     if (!matter) continue;
+    problems.push(...bodyHtmlProblems(parsed.file, 'source', matter.body));
     const result = sourceSchema.safeParse(matter.data);
     if (!result.success) {
       problems.push(...schemaProblems(parsed.file, result.error));
@@ -148,6 +151,7 @@ export function checkContent(root: string): string[] {
   for (const parsed of read('events', '.mdx')) {
     const matter = frontmatter(parsed);
     if (!matter) continue;
+    problems.push(...bodyHtmlProblems(parsed.file, 'event', matter.body));
     const result = plainEventSchema.safeParse(matter.data);
     if (result.success) events.push({ id: idOf(parsed.file, '.mdx'), file: parsed.file, data: result.data });
     else problems.push(...schemaProblems(parsed.file, result.error));

@@ -7,7 +7,7 @@
  *   the list;
  * - the filters (era, source, disputed) change what is shown and the URL query, and loading
  *   that URL restores the same view; `#<event-id>` marks the event (is-target) and scrolls it
- *   into view, and, as filter-script.ts promises, the first visible item (the mark in the
+ *   into view, and, as src/client/filters.ts promises, the first visible item (the mark in the
  *   drawing, where "Show on the full timeline" on an event page should land) is the one in view;
  * - with JavaScript off every event's title and link is on the page;
  * - UPDATE_SNAPSHOTS=1 writes tests/snapshots/home-1440.png and home-375.png (first screen)
@@ -299,7 +299,7 @@ test.describe('timeline targets', () => {
         visibleCount: visible.length,
         /** Some highlighted item of the event is on screen (the list item or the drawing's mark). */
         anyInView: visible.some((el) => inView(el)),
-        /** The first visible one, the drawing's mark, is on screen (filter-script.ts: "scrolls the first visible one into view"). */
+        /** The first visible one, the drawing's mark, is on screen (src/client/filters.ts: "scrolls the first visible one into view"). */
         markInView: visible[0]?.tagName.toLowerCase() === 'a' && inView(visible[0]),
         where: visible.map((el) => `${el.tagName.toLowerCase()} at top ${Math.round(el.getBoundingClientRect().top)}`).join(', '),
         scrollY,
