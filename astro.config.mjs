@@ -3,13 +3,15 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { citationFiles } from './src/integrations/citation-files.ts';
+import { hostFiles } from './src/integrations/host-files.ts';
 
 /**
- * The site's public address, used only for canonical URLs, the sitemap and the feed.
- * Every link between pages is relative, so the built folder also works from disk
- * (file://) and under any sub-path.
+ * The site's public address, used for canonical URLs, the sitemap, the feed, citations,
+ * robots.txt and the 404 page's links (README, "Publishing"). Every link between pages is
+ * relative, so the built folder also works from disk (file://) and under any sub-path.
  */
-const site = process.env.SITE_URL ?? 'https://karabakh-chronology.example.org/';
+// A folder address must end in "/" or URLs resolved against it drop its last segment.
+const site = (process.env.SITE_URL ?? 'https://karabakh-chronology.example.org/').replace(/\/?$/, '/');
 
 export default defineConfig({
   site,
@@ -31,5 +33,6 @@ export default defineConfig({
     mdx({ smartypants: false }),
     sitemap(),
     citationFiles(),
+    hostFiles(),
   ],
 });

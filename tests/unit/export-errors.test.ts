@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportBag, REQUIRED_DATA_FILES } from '../../scripts/export.ts';
-import { describeFileError } from '../../scripts/output-folder.ts';
+import { describeFileError } from '../../scripts/lib/output-folder.ts';
 import { validateBag } from '../../src/lib/bagit.ts';
 import { FIXTURE } from '../support/content-fixture.ts';
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../src/lib/site-paths.ts';
-import { distDir } from '../e2e/built-pages.ts';
+import { distDir } from '../support/project.ts';
 
 const published = readFileSync('tests/published-ids.txt', 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
 const current = new Set(readdirSync('content/events').filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4)));

@@ -76,3 +76,21 @@ export function writeNewFolder(out: string, files: readonly OutputFile[], option
     throw new OutputError(`${describeFileError(step.action, step.path.replace(partial, out), error)}; nothing was kept, so it can be run again`);
   }
 }
+
+/**
+ * Writes one new file, all or nothing: into a hidden sibling first, then renamed into place.
+ * @throws OutputError naming the path and cause; nothing written is left behind.
+ */
+export function writeNewFile(out: string, bytes: Uint8Array, writeFile: WriteFolderOptions['writeFile'] = writeFileSync): void {
+  const partial = join(dirname(out), `.${basename(out)}.partial-${process.pid}`);
+  let step = { action: 'create', path: dirname(out) };
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+    step = { action: 'write', path: out };
+    writeFile(partial, bytes);
+    renameSync(partial, out);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new OutputError(`${describeFileError(step.action, step.path, error)}; nothing was kept, so it can be run again`);
+  }
+}
