@@ -69,7 +69,7 @@ const peakMiB = (pid: number): number => {
 
 const started = performance.now();
 const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--force'], {
-  env: { ...process.env, CHRONOLOGY_CONTENT: content, CHRONOLOGY_OUT_DIR: join(root, 'dist'), CHRONOLOGY_VERSION: 'bench' },
+  env: { ...process.env, CHRONOLOGY_CONTENT: content, CHRONOLOGY_OUT_DIR: join(root, 'dist'), CHRONOLOGY_CACHE_DIR: join(root, 'cache'), CHRONOLOGY_VERSION: 'bench' },
   stdio: ['ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore', 'inherit'],
 });
 let peak = 0;
