@@ -243,16 +243,31 @@ export const EVENTS_CSV_COLUMNS = [
 /**
  * One RFC 4180 field: quoted (with inner quotes doubled) when it holds a comma, a quote, CR or
  * LF, bare otherwise. No CSV library is installed and this is the whole of the rule, so it is
- * written here rather than added as a dependency. Values are never altered otherwise (no
- * formula-injection prefixes): this is an archival record of verbatim quotes.
+ * written here rather than added as a dependency.
  */
 export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** RFC 4180 text from rows of fields: CRLF after every record, including the last. */
+/**
+ * First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"):
+ * = + - @ tab and carriage return; and the apostrophe itself, so that the rule is reversible.
+ */
+const FORMULA_START = /^[=+\-@\t\r']/;
+
+/**
+ * A cell a spreadsheet will show as text, never run: a value that begins with one of
+ * FORMULA_START gets one apostrophe in front, the standard OWASP neutralisation. To recover
+ * the exact text, remove one leading apostrophe from any cell that has one (the data page
+ * says so); events.json carries every text unaltered.
+ */
+export function spreadsheetSafe(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180 text from rows of fields, each made spreadsheet-safe: CRLF after every record, including the last. */
 export function csvText(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+  return rows.map((row) => `${row.map((value) => csvField(spreadsheetSafe(value))).join(',')}\r\n`).join('');
 }
 
 /** Ids of the claims on an event that carry a position in one of its disputes. */

@@ -15,6 +15,7 @@ import { compareEvents, type Chronology, type ChronologyEvent } from './model.ts
 import { compareText } from './order.ts';
 import { formatProblem, validateChronology } from './validate-chronology.ts';
 import { validateRedirects } from './redirects.ts';
+import { bodyHtmlProblems } from './body-html-policy.ts';
 
 type Ref = string | { id: string };
 const refId = (ref: Ref): string => (typeof ref === 'string' ? ref : ref.id);
@@ -86,6 +87,9 @@ async function loadAndValidate(): Promise<Chronology> {
       eventFiles,
     }),
     ...validateRedirects(redirects, new Set(events.map((e) => e.id))),
+    // No script from content: each body holds only what body-html-policy.ts allows.
+    ...sourceEntries.flatMap((entry, i) => bodyHtmlProblems(sources[i]!.file, 'source', entry.body ?? '')),
+    ...eventEntries.flatMap((entry, i) => bodyHtmlProblems(events[i]!.file, 'event', entry.body ?? '')),
   ];
   if (problems.length > 0) {
     throw new AstroError(

@@ -6,6 +6,10 @@ import type { GateProblem } from './problems.ts';
 const SOURCE_DIRECTIVE = /(-src|-src-elem|-src-attr)$|^(form-action|base-uri|frame-ancestors|navigate-to)$/;
 const ALLOWED_SOURCE = /^('self'|'none'|'unsafe-inline'|'unsafe-eval'|'wasm-unsafe-eval'|'unsafe-hashes'|'strict-dynamic'|'report-sample'|'inline-speculation-rules'|'nonce-[^']+'|'sha(256|384|512)-[^']+'|data:|blob:)$/i;
 
+/** Directives that govern scripts: they may allow inline script only by hash, and never eval. */
+const SCRIPT_DIRECTIVE = /^script-src(-elem|-attr)?$/;
+const UNSAFE_SCRIPT_SOURCE = /^'(unsafe-inline|unsafe-eval)'$/i;
+
 /** Parses a policy into directive → tokens (first occurrence wins, as browsers do). */
 export function parseCsp(policy: string): Map<string, string[]> {
   const directives = new Map<string, string[]>();
@@ -19,8 +23,9 @@ export function parseCsp(policy: string): Map<string, string[]> {
 /**
  * The page must carry a Content-Security-Policy <meta> in its <head>, before any script, style
  * or linked resource (a policy only covers what follows it), whose default-src is exactly
- * 'self', and no directive may allow another origin (host, scheme such as https:, or *) or
- * name a report endpoint.
+ * 'self', no directive may allow another origin (host, scheme such as https:, or *) or
+ * name a report endpoint, and no script directive may allow 'unsafe-inline' or 'unsafe-eval'
+ * (the site's own inline scripts are allowed by their hashes).
  */
 export function checkCsp(html: string, page: string): GateProblem[] {
   const { csp } = parseHtml(html);
@@ -47,6 +52,7 @@ export function checkCsp(html: string, page: string): GateProblem[] {
       if (!SOURCE_DIRECTIVE.test(name)) continue;
       for (const token of tokens) {
         if (!ALLOWED_SOURCE.test(token)) report(`CSP ${name} allows another origin: ${token}`);
+        else if (SCRIPT_DIRECTIVE.test(name) && UNSAFE_SCRIPT_SOURCE.test(token)) report(`CSP ${name} allows ${token}`);
       }
     }
   }

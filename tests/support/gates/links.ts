@@ -1,5 +1,5 @@
 /** Gate: every internal link and anchor of every page resolves, from disk and under a sub-path. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { listBuiltPages } from '../built-pages.ts';
 import { parsePage, SCHEME } from './parse-html.ts';
@@ -13,6 +13,16 @@ function safeDecode(value: string): string {
   }
 }
 
+/** Pages a host serves in place of any missing URL, at any depth. */
+const SERVED_AT_ANY_URL = new Set(['404.html']);
+
+/** The site's path on its host, from the home page's canonical URL ('/' when there is none). */
+export function builtSitePath(dir: string): string {
+  const home = join(dir, 'index.html');
+  const canonical = existsSync(home) ? /<link rel="canonical" href="([^"]+)"/.exec(readFileSync(home, 'utf8'))?.[1] : undefined;
+  return canonical ? new URL(canonical).pathname.replace(/\/?$/, '/') : '/';
+}
+
 /**
  * Every internal link, stylesheet, image, script and other URL in every HTML page of `dir`
  * must resolve, relative to its page, to a file inside `dir`, and a #fragment must name an id
@@ -20,8 +30,12 @@ function safeDecode(value: string): string {
  * link ('/x/') breaks under a sub-path and from disk, and a link to a folder ('x/') opens a
  * directory listing from disk, so both are reported too. Other schemes and hosts are skipped
  * here (checkStaticPrivacy looks at those that load something).
+ *
+ * The exception is a page the host serves at any missing URL (404.html): its links cannot be
+ * relative, so they must start with the site's path on its host (`sitePath`, by default the
+ * path of the home page's canonical URL) and are checked against the folder from there.
  */
-export function checkLinks(dir: string, pages: readonly PageInput[] = listBuiltPages(dir)): GateProblem[] {
+export function checkLinks(dir: string, pages: readonly PageInput[] = listBuiltPages(dir), sitePath: string = builtSitePath(dir)): GateProblem[] {
   const problems: GateProblem[] = [];
   const anchorsOf = (rel: string): Set<string> => parsePage(join(dir, rel)).anchors;
   for (const page of pages) {
@@ -50,11 +64,18 @@ export function checkLinks(dir: string, pages: readonly PageInput[] = listBuiltP
       if (pathPart === '') {
         targetRel = page.rel;
       } else {
-        if (pathPart.startsWith('/')) {
+        const servedAtAnyUrl = SERVED_AT_ANY_URL.has(page.rel);
+        if (pathPart.startsWith('/') && !servedAtAnyUrl) {
           report('root-relative', 'is root-relative; it breaks under a sub-path and from disk (use a relative link)');
           continue;
         }
-        const joined = posix.normalize(posix.join(posix.dirname(page.rel), safeDecode(pathPart)));
+        if (servedAtAnyUrl && !pathPart.startsWith(sitePath)) {
+          report('not-site-rooted', `is served at any URL, so its links must start with the site's path ${sitePath}`);
+          continue;
+        }
+        const joined = servedAtAnyUrl
+          ? posix.normalize(safeDecode(pathPart.slice(sitePath.length)) || '.')
+          : posix.normalize(posix.join(posix.dirname(page.rel), safeDecode(pathPart)));
         if (joined === '..' || joined.startsWith('../')) {
           report('outside-site', 'points outside the site folder');
           continue;
