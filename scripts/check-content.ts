@@ -22,20 +22,19 @@ import { validateRedirects } from '../src/lib/redirects.ts';
 import { bodyPieces } from '../src/lib/source-body.ts';
 import { bodyHtmlProblems } from '../src/lib/body-html-policy.ts';
 import { sourceSchema } from '../src/schemas/source.ts';
-import { eventSchema } from '../src/schemas/event.ts';
+import { plainEventSchema } from '../src/schemas/event.ts';
+import { compareText } from '../src/lib/order.ts';
 import { placeSchema } from '../src/schemas/place.ts';
 import { eraSchema } from '../src/schemas/era.ts';
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)([\s\S]*)$/;
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const plainEventSchema = eventSchema({ source: z.string(), place: z.string(), era: z.string() });
 
 /** Every entry under `root`, links resolved: a link is fine if it stays inside the folder. */
 export function listContent(root: string): ContentEntry[] {
   const realRoot = realpathSync(root);
   const entries: ContentEntry[] = [];
   const walk = (folder: string): void => {
-    for (const name of readdirSync(join(root, folder)).sort(byString)) {
+    for (const name of readdirSync(join(root, folder)).sort(compareText)) {
       const path = folder ? `${folder}/${name}` : name;
       const full = join(root, path);
       let stats = lstatSync(full);

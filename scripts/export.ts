@@ -26,7 +26,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildBag, validateBag, type BagFile } from '../src/lib/bagit.ts';
+import { buildBag, type BagFile } from '../src/lib/bagit.ts';
+import { compareText } from '../src/lib/order.ts';
+import { validateBag } from './validate-bag.ts';
 import { SITE_NAME } from '../src/lib/site-meta.ts';
 import { CONTENT_ROOT } from '../src/content-root.ts';
 import { writeNewFile, writeNewFolder, type WriteFolderOptions } from './lib/output-folder.ts';
@@ -44,8 +46,6 @@ const isDataFile = (name: string): boolean => /\.(json|csv)$/.test(name);
 /** An error whose message is the one line the user sees. */
 class ExportError extends Error {}
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Every regular file under `root`, as paths relative to it with "/" separators, sorted. */
 function listFiles(root: string): string[] {
   const files: string[] = [];
@@ -58,7 +58,7 @@ function listFiles(root: string): string[] {
     }
   };
   walk('');
-  return files.sort(byString);
+  return files.sort(compareText);
 }
 
 /** The payload: site, data files and captures, under the folders described at the top. */
@@ -72,7 +72,7 @@ function collectPayload(dist: string, captures: string): BagFile[] {
   const dataFiles = readdirSync(join(dist, 'data'), { withFileTypes: true })
     .filter((entry) => entry.isFile() && isDataFile(entry.name))
     .map((entry) => entry.name)
-    .sort(byString);
+    .sort(compareText);
   const payload = [
     ...listFiles(dist).map((path) => read(dist, path, 'site')),
     ...dataFiles.map((name) => read(join(dist, 'data'), name, 'datasets')),

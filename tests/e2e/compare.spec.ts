@@ -17,15 +17,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
-import { PROJECT_ROOT, distDir, listBuiltPages } from './built-pages.ts';
-import { AXE_TAGS, formatProblems } from './gate-checks.ts';
-
-interface PublishedEvent {
-  id: string;
-  era: string;
-  claims: Array<{ id: string; source: string }>;
-  disputes: Array<{ positions: Array<{ source: string }> }>;
-}
+import { listBuiltPages } from '../support/built-pages.ts';
+import { AXE_TAGS, formatProblems } from '../support/gates/index.ts';
+import { PROJECT_ROOT, distDir } from '../support/project.ts';
+import type { PublishedEvent } from '../support/published-events.ts';
 
 const DIST = distDir();
 const readData = <T>(file: string, key: string): T[] => (JSON.parse(readFileSync(join(DIST, 'data', file), 'utf8')) as Record<string, T[]>)[key]!;
