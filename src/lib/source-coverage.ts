@@ -1,0 +1,106 @@
+/**
+ * How much of each source the chronology uses: the article's sentences, which of them a claim
+ * quotes (in whole or in part), and which unquoted ones carry a date expression, so that editors
+ * find missing events systematically and readers can see what was left out.
+ * Sentences come from the paragraphs and photo captions of the source body (section headings and
+ * photo credits are not sentences of the article); matching uses the build's quote normalisation,
+ * so a quote that passes the build is found here.
+ */
+import { dateExpressionsIn } from './date-expressions.ts';
+import { normaliseForMatch } from './quote-match.ts';
+import type { Piece } from './source-body.ts';
+
+/** The body blocks whose text is the article's sentences. */
+const SENTENCE_ROLES: ReadonlySet<Piece['role']> = new Set(['paragraph', 'caption']);
+
+export interface CoveredSentence {
+  /** 1-based number of the body block (paragraph or caption) the sentence is in. */
+  block: number;
+  role: Piece['role'];
+  /** The sentence, normalised as quotes are (white space, quote marks, dashes). */
+  text: string;
+  /** True when a claim quotes the sentence or part of it. */
+  quoted: boolean;
+  /** Years, months and relative expressions it carries ("2023", "Sept.", "two days later"). */
+  dateExpressions: string[];
+}
+
+export interface SourceCoverage {
+  sourceId: string;
+  sentences: CoveredSentence[];
+  quotedCount: number;
+  /** quotedCount / sentences, 0 when the article has no sentence. */
+  share: number;
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+// Intl.Segmenter ends a sentence after any full stop followed by a space; these abbreviations
+// (months, titles) and initials ("U.S.", "J.") do not end one in the sources.
+const ABBREVIATION_AT_END = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Prof|Sen|Rep|Gov|No|vs|(?:[A-Z]\.)*[A-Z])\.\s*$/;
+
+/** The sentences of one paragraph, without surrounding white space. */
+export function splitSentences(paragraph: string): string[] {
+  const sentences: string[] = [];
+  let pending = '';
+  for (const { segment } of segmenter.segment(paragraph)) {
+    pending += segment;
+    if (!ABBREVIATION_AT_END.test(pending)) {
+      sentences.push(pending);
+      pending = '';
+    }
+  }
+  if (pending) sentences.push(pending);
+  return sentences.map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 0);
+}
+
+/** [start, end) ranges of every occurrence of each quote in a normalised paragraph. */
+function quotedRanges(paragraph: string, quotes: readonly string[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const quote of quotes) {
+    if (quote.length === 0) continue;
+    for (let at = paragraph.indexOf(quote); at !== -1; at = paragraph.indexOf(quote, at + 1)) ranges.push([at, at + quote.length]);
+  }
+  return ranges;
+}
+
+/**
+ * Coverage of one source.
+ * @param body the blocks of the source's body (see bodyPieces)
+ * @param quotes every claim quote taken from this source
+ */
+export function sourceCoverage(sourceId: string, body: readonly Pick<Piece, 'role' | 'text'>[], quotes: readonly string[]): SourceCoverage {
+  const needles = [...new Set(quotes.map(normaliseForMatch))];
+  const sentences: CoveredSentence[] = [];
+  body.forEach((piece, index) => {
+    const paragraph = normaliseForMatch(piece.text);
+    if (!SENTENCE_ROLES.has(piece.role) || paragraph.length === 0) return;
+    const ranges = quotedRanges(paragraph, needles);
+    let cursor = 0;
+    for (const text of splitSentences(paragraph)) {
+      const start = paragraph.indexOf(text, cursor);
+      const end = start + text.length;
+      cursor = end;
+      sentences.push({
+        block: index + 1,
+        role: piece.role,
+        text,
+        quoted: ranges.some(([from, to]) => from < end && start < to),
+        dateExpressions: dateExpressionsIn(text),
+      });
+    }
+  });
+  const quotedCount = sentences.filter((sentence) => sentence.quoted).length;
+  return { sourceId, sentences, quotedCount, share: sentences.length === 0 ? 0 : quotedCount / sentences.length };
+}
+
+/** Unquoted sentences that carry a date expression: candidates for missing events. */
+export const unquotedDatedSentences = (coverage: SourceCoverage): CoveredSentence[] =>
+  coverage.sentences.filter((sentence) => !sentence.quoted && sentence.dateExpressions.length > 0);
+
+/** A share as readers see it: a whole percentage, never rounded up to 100 or down to 0. */
+export function shareInWords(coverage: SourceCoverage): string {
+  const percent = Math.round(coverage.share * 100);
+  const shown = coverage.quotedCount > 0 && percent === 0 ? '<1' : coverage.quotedCount < coverage.sentences.length && percent === 100 ? '>99' : String(percent);
+  return `${shown}%`;
+}
