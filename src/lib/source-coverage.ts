@@ -7,7 +7,7 @@
  * so a quote that passes the build is found here.
  */
 import { dateExpressionsIn } from './date-expressions.ts';
-import { normaliseForMatch } from './quote-match.ts';
+import { normaliseForMatch, normaliseWithMap } from './quote-match.ts';
 import type { Piece } from './source-body.ts';
 
 /** The body blocks whose text is the article's sentences. */
@@ -17,7 +17,7 @@ export interface CoveredSentence {
   /** 1-based number of the body block (paragraph or caption) the sentence is in. */
   block: number;
   role: Piece['role'];
-  /** The sentence, normalised as quotes are (white space, quote marks, dashes). */
+  /** The sentence exactly as the article has it. */
   text: string;
   /** True when a claim quotes the sentence or part of it. */
   quoted: boolean;
@@ -39,20 +39,29 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 // (months, titles) and initials ("U.S.", "J.") do not end one in the sources.
 const ABBREVIATION_AT_END = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Prof|Sen|Rep|Gov|No|vs|(?:[A-Z]\.)*[A-Z])\.\s*$/;
 
-/** The sentences of one paragraph, without surrounding white space. */
-export function splitSentences(paragraph: string): string[] {
-  const sentences: string[] = [];
-  let pending = '';
-  for (const { segment } of segmenter.segment(paragraph)) {
-    pending += segment;
-    if (!ABBREVIATION_AT_END.test(pending)) {
-      sentences.push(pending);
-      pending = '';
-    }
+/** The sentences of one paragraph as [start, end) offsets, without surrounding white space. */
+function sentenceSpans(paragraph: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const { segment, index } of segmenter.segment(paragraph)) {
+    const end = index + segment.length;
+    if (ABBREVIATION_AT_END.test(paragraph.slice(start, end))) continue;
+    spans.push({ start, end });
+    start = end;
   }
-  if (pending) sentences.push(pending);
-  return sentences.map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 0);
+  if (start < paragraph.length) spans.push({ start, end: paragraph.length });
+  return spans
+    .map(({ start: from, end: to }) => {
+      const text = paragraph.slice(from, to);
+      const lead = text.length - text.trimStart().length;
+      return { start: from + lead, end: from + text.trimEnd().length };
+    })
+    .filter((span) => span.end > span.start);
 }
+
+/** The sentences of one paragraph, without surrounding white space. */
+export const splitSentences = (paragraph: string): string[] =>
+  sentenceSpans(paragraph).map((span) => paragraph.slice(span.start, span.end));
 
 /** [start, end) ranges of every occurrence of each quote in a normalised paragraph. */
 function quotedRanges(paragraph: string, quotes: readonly string[]): [number, number][] {
@@ -73,20 +82,19 @@ export function sourceCoverage(sourceId: string, body: readonly Pick<Piece, 'rol
   const needles = [...new Set(quotes.map(normaliseForMatch))];
   const sentences: CoveredSentence[] = [];
   body.forEach((piece, index) => {
-    const paragraph = normaliseForMatch(piece.text);
-    if (!SENTENCE_ROLES.has(piece.role) || paragraph.length === 0) return;
-    const ranges = quotedRanges(paragraph, needles);
-    let cursor = 0;
-    for (const text of splitSentences(paragraph)) {
-      const start = paragraph.indexOf(text, cursor);
-      const end = start + text.length;
-      cursor = end;
+    if (!SENTENCE_ROLES.has(piece.role)) return;
+    const normalised = normaliseWithMap(piece.text);
+    const ranges = quotedRanges(normalised.text, needles);
+    for (const span of sentenceSpans(piece.text)) {
+      // The sentence's extent in the normalised text, through the map back to the original.
+      const from = normalised.map.findIndex((original) => original >= span.start);
+      const to = normalised.map.findLastIndex((original) => original < span.end) + 1;
       sentences.push({
         block: index + 1,
         role: piece.role,
-        text,
-        quoted: ranges.some(([from, to]) => from < end && start < to),
-        dateExpressions: dateExpressionsIn(text),
+        text: piece.text.slice(span.start, span.end),
+        quoted: from !== -1 && ranges.some(([start, end]) => start < to && from < end),
+        dateExpressions: dateExpressionsIn(piece.text.slice(span.start, span.end)),
       });
     }
   });
