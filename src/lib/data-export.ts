@@ -36,6 +36,8 @@ export interface PublishedEvent {
   tags: string[];
   claims: { id: string; source: string; quote: string; kind: Claim['kind']; note?: string }[];
   disputes: { question: string; positions: { source: string; claim: string; answer: string }[] }[];
+  /** Dated notes on substantive changes, oldest first; [] when there are none. */
+  corrections: { date: string; note: string }[];
 }
 
 /** The whole of /data/events.json. */
@@ -167,6 +169,7 @@ function publishedEvent(event: ChronologyEvent, site: Site): PublishedEvent {
       question: dispute.question,
       positions: dispute.positions.map((p) => ({ source: p.source, claim: p.claim, answer: p.answer })),
     })),
+    corrections: event.corrections.map((correction) => ({ date: correction.date, note: correction.note })),
   };
 }
 

@@ -33,6 +33,13 @@ export interface Dispute {
   positions: DisputePosition[];
 }
 
+/** A dated note on a substantive change to an event after publication. */
+export interface Correction {
+  /** Day the correction was published, YYYY-MM-DD. */
+  date: string;
+  note: string;
+}
+
 export interface DateBasis {
   kind: 'stated' | 'inferred';
   claim?: string | undefined;
@@ -53,6 +60,8 @@ export interface ChronologyEvent {
   tags: string[];
   claims: Claim[];
   disputes: Dispute[];
+  /** Oldest first. */
+  corrections: Correction[];
 }
 
 export interface Source extends SourceData {

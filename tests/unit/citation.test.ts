@@ -35,6 +35,7 @@ function makeEvent(overrides: Partial<ChronologyEvent> = {}): ChronologyEvent {
     tags: [],
     claims: [],
     disputes: [],
+    corrections: [],
     ...overrides,
   };
 }

@@ -33,6 +33,7 @@ const event = (id: string, date: string, rest: Partial<ChronologyEvent> = {}): C
   tags: [],
   claims: [{ id: 'c1', source: 'alpha', quote: `Quote about ${id}.`, kind: 'text' }],
   disputes: [],
+  corrections: [],
   ...rest,
 });
 
@@ -169,7 +170,7 @@ describe('eventsJson', () => {
     const first = file.events[0]!;
     expect(Object.keys(first)).toEqual([
       'id', 'url', 'date', 'start', 'end', 'precision', 'approximate', 'uncertain', 'dateBasis',
-      'title', 'summary', 'era', 'places', 'tags', 'claims', 'disputes',
+      'title', 'summary', 'era', 'places', 'tags', 'claims', 'disputes', 'corrections',
     ]);
     expect(first.claims[0]).toEqual({ id: 'a', source: 'alpha', quote: AWKWARD_QUOTE, kind: 'text', note: 'Contradicts beta, "strongly".' });
     expect('note' in first.claims[1]!).toBe(false);

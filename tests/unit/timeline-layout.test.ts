@@ -53,6 +53,7 @@ function event(id: string, date: string, era: string, extra: Partial<ChronologyE
     tags: [],
     claims: [{ id: 'c1', source: 'src-a', quote: 'q', kind: 'text' }],
     disputes: [],
+    corrections: [],
     ...extra,
   };
 }
