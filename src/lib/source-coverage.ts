@@ -3,7 +3,7 @@
  * quotes (in whole or in part), and which unquoted ones carry a date expression, so that editors
  * find missing events systematically and readers can see what was left out.
  * Sentences come from the paragraphs and photo captions of the source body (section headings and
- * photo credits are not sentences of the article); matching uses the build's quote normalisation,
+ * photo credits, including a parenthesised credit inside a caption, are not sentences of the article); matching uses the build's quote normalisation,
  * so a quote that passes the build is found here.
  */
 import { dateExpressionsIn } from './date-expressions.ts';
@@ -12,6 +12,9 @@ import type { Piece } from './source-body.ts';
 
 /** The body blocks whose text is the article's sentences. */
 const SENTENCE_ROLES: ReadonlySet<Piece['role']> = new Set(['paragraph', 'caption']);
+
+/** A photo credit written into a caption's text, e.g. "(Photo by … via Getty Images)". */
+const isCaptionCredit = (role: Piece['role'], sentence: string): boolean => role === 'caption' && /^\([^()]*\)$/.test(sentence);
 
 export interface CoveredSentence {
   /** 1-based number of the body block (paragraph or caption) the sentence is in. */
@@ -36,8 +39,8 @@ export interface SourceCoverage {
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 // Intl.Segmenter ends a sentence after any full stop followed by a space; these abbreviations
-// (months, titles) and initials ("U.S.", "J.") do not end one in the sources.
-const ABBREVIATION_AT_END = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Prof|Sen|Rep|Gov|No|vs|(?:[A-Z]\.)*[A-Z])\.\s*$/;
+// (months, titles, "v." of a court case) and initials ("U.S.", "J.") do not end one in the sources.
+const ABBREVIATION_AT_END = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Prof|Sen|Rep|Gov|No|vs|v|(?:[A-Z]\.)*[A-Z])\.\s*$/;
 
 /** The sentences of one paragraph as [start, end) offsets, without surrounding white space. */
 function sentenceSpans(paragraph: string): { start: number; end: number }[] {
@@ -86,6 +89,7 @@ export function sourceCoverage(sourceId: string, body: readonly Pick<Piece, 'rol
     const normalised = normaliseWithMap(piece.text);
     const ranges = quotedRanges(normalised.text, needles);
     for (const span of sentenceSpans(piece.text)) {
+      if (isCaptionCredit(piece.role, piece.text.slice(span.start, span.end))) continue;
       // The sentence's extent in the normalised text, through the map back to the original.
       const from = normalised.map.findIndex((original) => original >= span.start);
       const to = normalised.map.findLastIndex((original) => original < span.end) + 1;

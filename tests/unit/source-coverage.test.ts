@@ -6,16 +6,16 @@ import type { Piece } from '../../src/lib/source-body.ts';
 const body: Pick<Piece, 'role' | 'text'>[] = [
   { role: 'heading', text: 'Swift demise' },
   { role: 'paragraph', text: 'On Sept. 19, Baku moved decisively. The U.S. condemned it. Talks resumed.' },
-  { role: 'caption', text: 'Protesters in Yerevan on Sept. 20, 2023.' },
+  { role: 'caption', text: 'Protesters in Yerevan on Sept. 20, 2023. (Photo by Someone/AFP via Getty Images)' },
   { role: 'credit', text: 'Photo by Someone, 2023' },
   { role: 'paragraph', text: 'Two days later, a ceasefire took effect. The region is mountainous.' },
 ];
 
 describe('splitSentences', () => {
   it('does not end a sentence at an abbreviation or initials', () => {
-    expect(splitSentences('On Sept. 19, Baku moved. Then the U.S. and Mr. Blinken spoke. It was in Baku. Next.')).toEqual([
+    expect(splitSentences('On Sept. 19, Baku moved. Then the U.S. and Mr. Blinken spoke of Chiragov v. Armenia. It was in Baku. Next.')).toEqual([
       'On Sept. 19, Baku moved.',
-      'Then the U.S. and Mr. Blinken spoke.',
+      'Then the U.S. and Mr. Blinken spoke of Chiragov v. Armenia.',
       'It was in Baku.',
       'Next.',
     ]);
@@ -23,7 +23,7 @@ describe('splitSentences', () => {
 });
 
 describe('sourceCoverage', () => {
-  it('counts the sentences of paragraphs and captions, not headings or credits', () => {
+  it('counts the sentences of paragraphs and captions, not headings or credits (in a caption or not)', () => {
     const coverage = sourceCoverage('news', body, []);
     expect(coverage.sentences.map((s) => s.text)).toEqual([
       'On Sept. 19, Baku moved decisively.',
@@ -46,6 +46,14 @@ describe('sourceCoverage', () => {
     expect(coverage.quotedCount).toBe(3);
     expect(coverage.share).toBe(0.5);
     expect(shareInWords(coverage)).toBe('50%');
+  });
+
+  it('keeps each sentence exactly as the article has it, and matches quotes whatever their quote marks', () => {
+    const coverage = sourceCoverage('news', [{ role: 'paragraph', text: 'Baku’s “anti-terrorist” move — swift. Then calm.' }], ['Baku\'s "anti-terrorist" move - swift.']);
+    expect(coverage.sentences.map((s) => [s.text, s.quoted])).toEqual([
+      ['Baku’s “anti-terrorist” move — swift.', true],
+      ['Then calm.', false],
+    ]);
   });
 
   it('lists unquoted sentences that carry a date expression, with the expressions', () => {
