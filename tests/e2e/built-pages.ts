@@ -68,6 +68,7 @@ export const TEMPLATES: ReadonlyArray<{ name: string; pattern: RegExp; required:
   { name: 'era', pattern: /^eras\/[^/]+\/$/, required: true },
   { name: 'eras index', pattern: /^eras\/$/, required: false },
   { name: 'events index', pattern: /^events\/$/, required: false },
+  { name: 'corrections', pattern: /^corrections\/(?:\d+\/)?$/, required: true },
   { name: 'not found', pattern: /^404(\.html|\/)$/, required: false },
 ];
 
