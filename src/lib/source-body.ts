@@ -1,11 +1,11 @@
 /**
- * The blocks of a source's MDX body: the article as its readers saw it, written as paragraphs,
- * `## ` section headings and `<Caption credit="…">…</Caption>` photo captions (README, "Adding a
- * source"). Used by the source-body test (each block is a line of the capture) and by coverage
- * (which blocks carry the article's sentences).
+ * The blocks of a source's MDX body as its readers see them: paragraphs, `## ` headings and
+ * `<Caption credit="…">…</Caption>` texts and credits, with MDX escapes undone. Used before the
+ * build to check that every quote is in the body, and by the source-bodies test to check the
+ * body against its capture.
  */
 
-export interface Piece {
+export interface BodyPiece {
   /** What the block is, for messages. */
   role: 'paragraph' | 'heading' | 'caption' | 'credit';
   /** The text as written in the MDX (escapes still in place). */
@@ -14,24 +14,26 @@ export interface Piece {
   text: string;
 }
 
-/** Undo the MDX escapes a body may use: {'x'} / {"x"} expressions, entities, backslash escapes. */
-export function unescapeMdx(s: string): string {
-  return s
-    .replace(/\{'([^']*)'\}|\{"([^"]*)"\}/g, (_, a?: string, b?: string) => a ?? b ?? '')
-    .replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, e: string) => {
-      const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-      if (named[e.toLowerCase()]) return named[e.toLowerCase()]!;
-      const code = e[1]?.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Undoes the MDX escapes a body may use: {'x'} / {"x"} expressions, entities, backslash escapes. */
+export function unescapeMdx(raw: string): string {
+  return raw
+    .replace(/\{'([^']*)'\}|\{"([^"]*)"\}/g, (_, single?: string, double?: string) => single ?? double ?? '')
+    .replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (match, entity: string) => {
+      const named = NAMED_ENTITIES[entity.toLowerCase()];
+      if (named) return named;
+      const code = entity[1]?.toLowerCase() === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : match;
     })
     .replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 const CAPTION = /^<Caption(?: credit="([^"]*)")?>([\s\S]*)<\/Caption>$/;
 
-/** Split an MDX body into its blocks and the texts they carry. */
-export function bodyPieces(body: string): Piece[] {
-  const pieces: Piece[] = [];
+/** Splits an MDX body into its blocks and the texts they carry. */
+export function bodyPieces(body: string): BodyPiece[] {
+  const pieces: BodyPiece[] = [];
   for (const block of body.split(/\n[ \t]*\n/).map((b) => b.replace(/^\n+|\n+$/g, '')).filter((b) => b.trim())) {
     const caption = CAPTION.exec(block);
     if (caption) {
@@ -45,4 +47,3 @@ export function bodyPieces(body: string): Piece[] {
   }
   return pieces;
 }
-

@@ -8,18 +8,18 @@
  */
 import { dateExpressionsIn } from './date-expressions.ts';
 import { normaliseForMatch, normaliseWithMap } from './quote-match.ts';
-import type { Piece } from './source-body.ts';
+import type { BodyPiece } from './source-body.ts';
 
 /** The body blocks whose text is the article's sentences. */
-const SENTENCE_ROLES: ReadonlySet<Piece['role']> = new Set(['paragraph', 'caption']);
+const SENTENCE_ROLES: ReadonlySet<BodyPiece['role']> = new Set(['paragraph', 'caption']);
 
 /** A photo credit written into a caption's text, e.g. "(Photo by … via Getty Images)". */
-const isCaptionCredit = (role: Piece['role'], sentence: string): boolean => role === 'caption' && /^\([^()]*\)$/.test(sentence);
+const isCaptionCredit = (role: BodyPiece['role'], sentence: string): boolean => role === 'caption' && /^\([^()]*\)$/.test(sentence);
 
 export interface CoveredSentence {
   /** 1-based number of the body block (paragraph or caption) the sentence is in. */
   block: number;
-  role: Piece['role'];
+  role: BodyPiece['role'];
   /** The sentence exactly as the article has it. */
   text: string;
   /** True when a claim quotes the sentence or part of it. */
@@ -81,7 +81,7 @@ function quotedRanges(paragraph: string, quotes: readonly string[]): [number, nu
  * @param body the blocks of the source's body (see bodyPieces)
  * @param quotes every claim quote taken from this source
  */
-export function sourceCoverage(sourceId: string, body: readonly Pick<Piece, 'role' | 'text'>[], quotes: readonly string[]): SourceCoverage {
+export function sourceCoverage(sourceId: string, body: readonly Pick<BodyPiece, 'role' | 'text'>[], quotes: readonly string[]): SourceCoverage {
   const needles = [...new Set(quotes.map(normaliseForMatch))];
   const sentences: CoveredSentence[] = [];
   body.forEach((piece, index) => {

@@ -13,7 +13,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, it, expect } from 'vitest';
-import { bodyPieces, type Piece } from '../../src/lib/source-body.ts';
+import { bodyPieces, type BodyPiece as Piece } from '../../src/lib/source-body.ts';
 
 const DIR = 'content/sources';
 const files = readdirSync(DIR)

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { shareInWords, sourceCoverage, splitSentences, unquotedDatedSentences } from '../../src/lib/source-coverage.ts';
-import type { Piece } from '../../src/lib/source-body.ts';
+import type { BodyPiece } from '../../src/lib/source-body.ts';
 
-const body: Pick<Piece, 'role' | 'text'>[] = [
+const body: Pick<BodyPiece, 'role' | 'text'>[] = [
   { role: 'heading', text: 'Swift demise' },
   { role: 'paragraph', text: 'On Sept. 19, Baku moved decisively. The U.S. condemned it. Talks resumed.' },
   { role: 'caption', text: 'Protesters in Yerevan on Sept. 20, 2023. (Photo by Someone/AFP via Getty Images)' },
