@@ -3,7 +3,7 @@
  * Checks a whole content folder before anything is built: file layout, names, encodings and
  * links (src/lib/content-files.ts), every entry against its schema (src/schemas/), and the
  * cross-entry rules (src/lib/validate-chronology.ts, src/lib/redirects.ts), including that
- * every quote is in its source's body. Prints one `file: field: reason` line per problem.
+ * every quote is in its source's body, and the mechanical editorial rules (src/lib/editorial-checks.ts). Prints one `file: field: reason` line per problem.
  *
  *   node scripts/check-content.ts [content-folder]     (default: $CHRONOLOGY_CONTENT or content/)
  *
@@ -18,6 +18,7 @@ import { z } from 'astro/zod';
 import { contentLayoutProblems, decodeUtf8, ID_PATTERN, type ContentEntry } from '../src/lib/content-files.ts';
 import { formatProblem, validateChronology, type EventInput, type Problem, type SourceInput } from '../src/lib/validate-chronology.ts';
 import { validateRedirects } from '../src/lib/redirects.ts';
+import { checkEditorialRules } from '../src/lib/editorial-checks.ts';
 import { bodyPieces } from '../src/lib/source-body.ts';
 import { sourceSchema } from '../src/schemas/source.ts';
 import { eventSchema } from '../src/schemas/event.ts';
@@ -162,7 +163,7 @@ export function checkContent(root: string): string[] {
     else problems.push(...schemaProblems(parsed.file, result.error));
   }
 
-  const eras: { id: string; start: string; end: string }[] = [];
+  const eras: { id: string; name: string; description: string; start: string; end: string }[] = [];
   const erasFile = read('', '.json').find((p) => p.file === `${label}/eras.json`);
   const erasValue = erasFile && json(erasFile);
   if (erasFile && erasValue) {
@@ -185,6 +186,7 @@ export function checkContent(root: string): string[] {
       eventFiles: entries.filter((e) => e.path.startsWith('events/') && e.path.endsWith('.mdx')).map((e) => `${label}/${e.path}`),
     }),
   );
+  problems.push(...checkEditorialRules({ events, eras, erasFile: `${label}/eras.json` }));
 
   const redirectsFile = read('', '.json').find((p) => p.file === `${label}/redirects.json`);
   const redirectsValue = redirectsFile && json(redirectsFile);
