@@ -62,8 +62,8 @@ const QUOTED_SPANS = [
   /"[^"]*"/g,
   /“[^”]*”/g,
   /«[^»]*»/g,
-  /(?<=^|[\s(\[])‘(?:[^’]|’(?=\p{L}))*’/gu,
-  /(?<=^|[\s(\[])'(?:[^']|'(?=\p{L}))*'/gu,
+  /(?<=^|[\s([])‘(?:[^’]|’(?=\p{L}))*’/gu,
+  /(?<=^|[\s([])'(?:[^']|'(?=\p{L}))*'/gu,
 ];
 
 /** The text with every quoted span blanked out (same length, so indexes still point into it). */

@@ -171,7 +171,7 @@ export const PLANTED_FAULTS: readonly PlantedFault[] = [
   {
     kind: 'a stated date whose quote does not give its year',
     plant: (c) => addEvent(c, '1993-unstated.mdx', withDate('1993')),
-    expected: line('events/1993-unstated.mdx', 'dateBasis', 'date 1993 is "stated" by claim "rebuttal", but neither its quote nor dateBasis\.note gives the year 1993'),
+    expected: line('events/1993-unstated.mdx', 'dateBasis', 'date 1993 is "stated" by claim "rebuttal", but neither its quote nor dateBasis\\.note gives the year 1993'),
   },
   {
     kind: "an id whose date prefix contradicts the event's date",

@@ -114,13 +114,20 @@ describe('corrections in events.json and its JSON Schema', () => {
     expect(issues).toEqual(['events.0.corrections.0.date', 'events.0.corrections.0.note']);
   });
   it('is required, dated and non-empty in the published JSON Schema', () => {
-    const schema = eventsJsonSchema(SITE) as { properties: { events: { items: { required: string[]; properties: Record<string, any> } } } };
-    const item = schema.properties.events.items;
+    interface JsonSchemaNode {
+      required?: string[];
+      format?: string;
+      minLength?: number;
+      additionalProperties?: boolean;
+      items?: JsonSchemaNode;
+      properties?: Record<string, JsonSchemaNode>;
+    }
+    const item = (eventsJsonSchema(SITE) as JsonSchemaNode).properties!.events!.items!;
     expect(item.required).toContain('corrections');
-    const correction = item.properties.corrections.items;
+    const correction = item.properties!.corrections!.items!;
     expect(correction.required).toEqual(['date', 'note']);
-    expect(correction.properties.date.format).toBe('date');
-    expect(correction.properties.note.minLength).toBe(1);
+    expect(correction.properties!.date!.format).toBe('date');
+    expect(correction.properties!.note!.minLength).toBe(1);
     expect(correction.additionalProperties).toBe(false);
   });
 });
