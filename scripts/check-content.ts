@@ -18,7 +18,7 @@ import { z } from 'astro/zod';
 import { contentLayoutProblems, decodeUtf8, ID_PATTERN, type ContentEntry } from '../src/lib/content-files.ts';
 import { formatProblem, validateChronology, type EventInput, type Problem, type SourceInput } from '../src/lib/validate-chronology.ts';
 import { validateRedirects } from '../src/lib/redirects.ts';
-import { checkEditorialRules } from '../src/lib/editorial-checks.ts';
+import { checkEditorialRules, type EditorialEventInput } from '../src/lib/editorial-checks.ts';
 import { bodyPieces } from '../src/lib/source-body.ts';
 import { sourceSchema } from '../src/schemas/source.ts';
 import { eventSchema } from '../src/schemas/event.ts';
@@ -145,7 +145,7 @@ export function checkContent(root: string): string[] {
     });
   }
 
-  const events: EventInput[] = [];
+  const events: (EventInput & EditorialEventInput)[] = [];
   for (const parsed of read('events', '.mdx')) {
     const matter = frontmatter(parsed);
     if (!matter) continue;

@@ -36,7 +36,6 @@ function makeEvent(overrides: Partial<ChronologyEvent> = {}): ChronologyEvent {
     tags: [],
     claims: [],
     disputes: [],
-    corrections: [],
     ...overrides,
   };
 }

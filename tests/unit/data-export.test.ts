@@ -36,7 +36,6 @@ const event = (id: string, date: string, rest: Partial<ChronologyEvent> = {}): C
   tags: [],
   claims: [{ id: 'c1', source: 'alpha', quote: `Quote about ${id}.`, kind: 'text' }],
   disputes: [],
-  corrections: [],
   ...rest,
 });
 

@@ -54,7 +54,6 @@ function event(id: string, date: string, era: string, extra: Partial<ChronologyE
     tags: [],
     claims: [{ id: 'c1', source: 'src-a', quote: 'q', kind: 'text' }],
     disputes: [],
-    corrections: [],
     ...extra,
   };
 }
