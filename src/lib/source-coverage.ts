@@ -42,12 +42,17 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 // (months, titles, "v." of a court case) and initials ("U.S.", "J.") do not end one in the sources.
 const ABBREVIATION_AT_END = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Prof|Sen|Rep|Gov|No|vs|v|(?:[A-Z]\.)*[A-Z])\.\s*$/;
 
+// Intl.Segmenter does not end a sentence before one that starts with a number
+// ("… passports. 80 percent of …"); an abbreviation before the number ("Sept. 19") still joins.
+const SENTENCE_END_BEFORE_DIGIT = /[.!?][”"’)]*\s+(?=\d)/g;
+
 /** The sentences of one paragraph as [start, end) offsets, without surrounding white space. */
 function sentenceSpans(paragraph: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
+  const ends = new Set([...segmenter.segment(paragraph)].map(({ segment, index }) => index + segment.length));
+  for (const match of paragraph.matchAll(SENTENCE_END_BEFORE_DIGIT)) ends.add(match.index + match[0].length);
   let start = 0;
-  for (const { segment, index } of segmenter.segment(paragraph)) {
-    const end = index + segment.length;
+  for (const end of [...ends].sort((a, b) => a - b)) {
     if (ABBREVIATION_AT_END.test(paragraph.slice(start, end))) continue;
     spans.push({ start, end });
     start = end;

@@ -51,6 +51,7 @@ describe('contestedWordsOutsideQuotes', () => {
     expect(forms('Karslyan’s essay says the occupation ended')).toEqual(['occupation']);
     // An apostrophe inside a single-quoted passage does not end the quotation early.
     expect(forms('the ‘Azerbaijan’s occupied lands’ phrase')).toEqual([]);
+    expect(forms("the 'Azerbaijan's occupied lands' phrase")).toEqual([]);
     expect(forms("Azerbaijanis' homes were occupied")).toEqual(['occupied']);
   });
 

@@ -105,6 +105,13 @@ describe('checkEditorialRules', () => {
       ]);
     });
 
+    it('rejects a range that overlaps the prefix but begins before it', () => {
+      const dateBasis = { kind: 'inferred', note: 'Autumn 2022 to December 2022.' };
+      expect(lines([event('2022-12-closure', { date: '2022-09/2022-12', dateBasis })])).toEqual([
+        'content/events/2022-12-closure.mdx: id: id prefix 2022-12 contradicts the date 2022-09/2022-12, which begins 2022-09-01; ids are permanent, so record the id in src/lib/id-date-exceptions.ts',
+      ]);
+    });
+
     it('accepts a range that begins within the prefix, and a recorded exception', () => {
       const dateBasis = { kind: 'inferred', note: 'From the order of the report.' };
       expect(lines([event('2023-09-operation', { date: '2023-09-19/2023-10-15', dateBasis })])).toEqual([]);

@@ -13,10 +13,11 @@ const body: Pick<BodyPiece, 'role' | 'text'>[] = [
 
 describe('splitSentences', () => {
   it('does not end a sentence at an abbreviation or initials', () => {
-    expect(splitSentences('On Sept. 19, Baku moved. Then the U.S. and Mr. Blinken spoke of Chiragov v. Armenia. It was in Baku. Next.')).toEqual([
+    expect(splitSentences('On Sept. 19, Baku moved. Then the U.S. State Department and Mr. Blinken spoke of Chiragov v. Armenia. It was in Baku. 80 percent left. Next.')).toEqual([
       'On Sept. 19, Baku moved.',
-      'Then the U.S. and Mr. Blinken spoke of Chiragov v. Armenia.',
+      'Then the U.S. State Department and Mr. Blinken spoke of Chiragov v. Armenia.',
       'It was in Baku.',
+      '80 percent left.',
       'Next.',
     ]);
   });

@@ -1,6 +1,7 @@
 /**
- * Correction notes reach every place a reader or a machine looks: a real build of the valid
- * fixture with more notes than one corrections page holds.
+ * What the editorial pass publishes, in a real build of the valid fixture: correction notes
+ * reach every place a reader or a machine looks (with more notes than one corrections page
+ * holds), and a source page states its coverage and lists what the chronology leaves out.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -64,5 +65,24 @@ describe('correction notes in the built site', () => {
     const events = JSON.parse(page('data/events.json')) as { events: { corrections: { date: string; note: string }[] }[] };
     expect(events.events[0]!.corrections).toHaveLength(NOTES);
     expect(events.events[0]!.corrections[0]).toEqual({ date: '2026-01-01', note: noteText(1) });
+  });
+});
+
+describe('a source page', () => {
+  // The fixture article has 33 sentences in 9 paragraphs (counted by hand); its one event quotes
+  // part of one of them.
+  const html = () => page('sources/fixture-rebuttal/index.html');
+
+  it('states the share of its sentences the chronology quotes', () => {
+    expect(html()).toMatch(/The chronology quotes 1 of this article’s 33 sentences \(3%\), in whole or in part\./);
+  });
+
+  it('lists the sentences it does not quote, without JavaScript, marking those that carry a date', () => {
+    const list = /<details class="unquoted"[^>]*><summary[^>]*>The 32 sentences the chronology does not quote<\/summary>([\s\S]*?)<\/details>/.exec(html());
+    expect(list).not.toBeNull();
+    expect(count(list![1]!, /<li[ >]/g)).toBe(32);
+    expect(list![1]).not.toContain('613 civilians were brutally murdered');
+    expect(list![1]).toMatch(/This year, Azerbaijan will be hosting the high-level UN Climate Change Conference COP29\.<span class="dated"[^>]*> \(dated\)<\/span>/);
+    expect(list![1]).toContain('in its landmark case Chiragov v. Armenia.</li>');
   });
 });
