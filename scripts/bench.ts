@@ -45,15 +45,18 @@ const DAY = 86_400_000;
 const from = Date.parse('1918-01-01');
 const to = Date.parse('2023-12-31');
 const quoted = (s: string) => JSON.stringify(s);
+/** One event in this many carries a correction note, so the corrections pages are measured too. */
+const CORRECTED_EVERY = 10;
 for (let i = 0; i < count; i++) {
   const day = new Date(from + Math.floor(random() * ((to - from) / DAY)) * DAY).toISOString().slice(0, 10);
   const era = eras.find((e) => e.start <= day && day <= e.end)!;
   const [a, b] = [sentences[Math.floor(random() * sentences.length)]!, sentences[Math.floor(random() * sentences.length)]!];
   const disputed = i % 5 === 0;
+  const corrected = i % CORRECTED_EVERY === 0;
   const id = `${day}-bench-${i}`;
   writeFileSync(
     join(content, 'events', `${id}.mdx`),
-    `---\ntitle: "Synthetic event ${i}"\ndate: "${day}"\ndateBasis:\n  kind: inferred\n  note: "Synthetic."\nsummary: "Synthetic event for the build benchmark."\nera: ${era.id}\nplaces: [bench-place]\ntags: [bench]\nclaims:\n  - id: a\n    source: bench-a\n    quote: ${quoted(a)}\n  - id: b\n    source: bench-b\n    quote: ${quoted(b)}\n${disputed ? 'disputes:\n  - question: "Synthetic question?"\n    positions:\n      - source: bench-a\n        claim: a\n        answer: "One answer."\n      - source: bench-b\n        claim: b\n        answer: "Another answer."\n' : ''}---\n`,
+    `---\ntitle: "Synthetic event ${i}"\ndate: "${day}"\ndateBasis:\n  kind: inferred\n  note: "Synthetic."\nsummary: "Synthetic event for the build benchmark."\nera: ${era.id}\nplaces: [bench-place]\ntags: [bench]\nclaims:\n  - id: a\n    source: bench-a\n    quote: ${quoted(a)}\n  - id: b\n    source: bench-b\n    quote: ${quoted(b)}\n${disputed ? 'disputes:\n  - question: "Synthetic question?"\n    positions:\n      - source: bench-a\n        claim: a\n        answer: "One answer."\n      - source: bench-b\n        claim: b\n        answer: "Another answer."\n' : ''}${corrected ? 'corrections:\n  - date: "2026-12-01"\n    note: "Synthetic correction for the build benchmark."\n' : ''}---\n`,
   );
 }
 
@@ -96,6 +99,9 @@ const largestGzipPage = (dir: string): [string, number] | undefined => {
   return largest;
 };
 const largestCompare = code === 0 ? largestGzipPage(join(root, 'dist', 'compare')) : undefined;
+/** The corrections pages are paginated so that none passes this (gzip bytes). */
+const CORRECTIONS_PAGE_GZIP_LIMIT = 50 * 1024;
+const largestCorrections = code === 0 ? largestGzipPage(join(root, 'dist', 'corrections')) : undefined;
 
 if (!values.keep) rmSync(root, { recursive: true, force: true });
 if (code !== 0) {
@@ -107,7 +113,12 @@ console.log(`seconds: ${seconds.toFixed(1)}`);
 console.log(`ms per event page: ${((seconds * 1000) / count).toFixed(1)}`);
 console.log(`peak memory MiB: ${peak.toFixed(0)}`);
 if (largestCompare) console.log(`largest comparison page: ${largestCompare[0]} ${(largestCompare[1] / 1024).toFixed(1)} KB gzip`);
+if (largestCorrections) console.log(`largest corrections page: ${largestCorrections[0]} ${(largestCorrections[1] / 1024).toFixed(1)} KB gzip`);
 if (values.keep) console.log(`kept: ${root}`);
+if (largestCorrections && largestCorrections[1] > CORRECTIONS_PAGE_GZIP_LIMIT) {
+  console.error(`bench: ${largestCorrections[0]} is over ${CORRECTIONS_PAGE_GZIP_LIMIT / 1024} KB gzip`);
+  process.exit(1);
+}
 if (largestCompare && largestCompare[1] > COMPARE_PAGE_GZIP_LIMIT) {
   console.error(`bench: ${largestCompare[0]} is over ${COMPARE_PAGE_GZIP_LIMIT / 1024} KB gzip`);
   process.exit(1);

@@ -164,6 +164,21 @@ export const PLANTED_FAULTS: readonly PlantedFault[] = [
     expected: line(`events/1992-02-25-date-${i}.mdx`, 'date', `"${escape(date)}": ${reason}`),
   })),
   {
+    kind: 'a contested word outside quotation marks in a title (src/lib/contested-words.ts)',
+    plant: (c) => addEvent(c, '1992-02-25-contested.mdx', [['title: "Killings of civilians at Khojaly"', 'title: "The Khojaly massacre"']]),
+    expected: line('events/1992-02-25-contested.mdx', 'title', 'contested word "massacre" outside quotation marks'),
+  },
+  {
+    kind: 'a stated date whose quote does not give its year',
+    plant: (c) => addEvent(c, '1993-unstated.mdx', withDate('1993')),
+    expected: line('events/1993-unstated.mdx', 'dateBasis', 'date 1993 is "stated" by claim "rebuttal", but neither its quote nor dateBasis\\.note gives the year 1993'),
+  },
+  {
+    kind: "an id whose date prefix contradicts the event's date",
+    plant: (c) => addEvent(c, '1990-02-25-misdated.mdx'),
+    expected: line('events/1990-02-25-misdated.mdx', 'id', 'id prefix 1990-02-25 contradicts the date 1992-02-25/1992-02-26'),
+  },
+  {
     kind: 'a capture changed without its body',
     plant: (c) => {
       addSource(c, 'fixture-changed', (capture) => capture.replace('brutally murdered', 'cruelly murdered'));
