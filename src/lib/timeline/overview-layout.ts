@@ -108,7 +108,9 @@ const columnCentre = (band: Band, column: number, pitch: number) => band.inner[0
  * `maxSpill`), growing the set of binned column groups until every event has a place.
  */
 function placeInColumns(band: Band, idealColumns: number[], options: OverviewOptions) {
-  const groupOf = (column: number) => Math.floor(column / options.binColumns);
+  // The last group takes the spare columns, so no bin is narrower than binColumns.
+  const lastGroup = Math.max(0, Math.floor(band.columns / options.binColumns) - 1);
+  const groupOf = (column: number) => Math.min(lastGroup, Math.floor(column / options.binColumns));
   const binned = new Set<number>();
   for (;;) {
     const heights = Array<number>(band.columns).fill(0);
@@ -211,7 +213,7 @@ export function layoutOverview(events: readonly ChronologyEvent[], eras: readonl
     for (const [group, indexes] of binnedEvents) {
       const binEvents = indexes.map((index) => band.events[index]!);
       const first = group * options.binColumns;
-      const last = Math.min(band.columns, first + options.binColumns) - 1;
+      const last = (group === Math.max(0, Math.floor(band.columns / options.binColumns) - 1) ? band.columns : first + options.binColumns) - 1;
       bins.push({
         eraId: band.era.id,
         eventIds: binEvents.map((event) => event.id),
