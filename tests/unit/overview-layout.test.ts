@@ -132,6 +132,12 @@ describe('layoutOverview', () => {
     expect(layout.marks.find((m) => m.eventId === top.id)?.label).toBeDefined();
   });
 
+  it('gives no title to an event whose title cannot fit whole', () => {
+    const endless = 'A title far too long to be drawn whole anywhere in the overview '.repeat(4).trim();
+    const layout = layoutOverview([event('long', '1918-01-02', ERAS[0]!.id, { title: endless }), event('end', '2023-12-30', ERAS[6]!.id, { title: endless })], ERAS);
+    expect(layout.marks.map((m) => m.label)).toEqual([undefined, undefined]);
+  });
+
   it('bins nothing when events are few, and bins dense days when they are many', () => {
     const few = [event('a', '2023-09-19', ERAS[6]!.id), event('b', '2023-09-20', ERAS[6]!.id)];
     expect(layoutOverview(few, ERAS).bins).toEqual([]);
