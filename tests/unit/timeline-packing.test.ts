@@ -22,14 +22,16 @@ describe('packing', () => {
 
   it('places a label in the lowest free row, and keeps labels off each other’s leaders', () => {
     const rows = new LabelRows(3, 4);
-    expect(rows.tryPlace(0, 100, 5)).toBe(0);
-    expect(rows.tryPlace(200, 300, 290)).toBe(0);
+    expect(rows.tryPlace([[0, 100]], 5)?.row).toBe(0);
+    expect(rows.tryPlace([[200, 300]], 290)?.row).toBe(0);
     // Meets both: goes up a row; its leader (x = 150) runs down through row 0 between them.
-    expect(rows.tryPlace(90, 210, 150)).toBe(1);
+    expect(rows.tryPlace([[90, 210]], 150)?.row).toBe(1);
     // Fits in row 0 between the first label and that leader.
-    expect(rows.tryPlace(120, 140, 120)).toBe(0);
+    expect(rows.tryPlace([[120, 140]], 120)?.row).toBe(0);
     // Would cover the leader in row 0, the label in row 1, and its own leader would run down the first one's.
-    expect(rows.tryPlace(145, 155, 150)).toBeUndefined();
-    expect(rows.tryPlace(400, 500, 405)).toBe(0);
+    expect(rows.tryPlace([[145, 155]], 150)).toBeUndefined();
+    expect(rows.tryPlace([[400, 500]], 405)?.row).toBe(0);
+    // The first place is taken in row 0, the second is free there: row 0, second span.
+    expect(rows.tryPlace([[450, 550], [510, 560]], 555)).toEqual({ row: 0, span: 1 });
   });
 });

@@ -62,15 +62,19 @@ export class LabelRows {
     return this.rows[row]!.every(([start, end]) => to + this.gap <= start || end + this.gap <= from);
   }
 
-  /** The row the label went into, or undefined when no row has room. */
-  tryPlace(from: number, to: number, leaderAt: number): number | undefined {
-    const leader: [number, number] = [leaderAt, leaderAt];
+  /**
+   * Places a label in the lowest row where one of its `spans` (alternative [from, to] places,
+   * in order of preference) and its leader are clear. Returns the row and the span chosen, or
+   * undefined when no row has room.
+   */
+  tryPlace(spans: readonly (readonly [number, number])[], leaderAt: number): { row: number; span: number } | undefined {
     for (let row = 0; row < this.rows.length; row++) {
-      if (!this.free(row, from, to)) continue;
-      if (![...Array(row).keys()].every((below) => this.free(below, ...leader))) continue;
-      this.rows[row]!.push([from, to]);
-      for (let below = 0; below < row; below++) this.rows[below]!.push(leader);
-      return row;
+      if (![...Array(row).keys()].every((below) => this.free(below, leaderAt, leaderAt))) continue;
+      const span = spans.findIndex(([from, to]) => this.free(row, from, to));
+      if (span === -1) continue;
+      this.rows[row]!.push([spans[span]![0], spans[span]![1]]);
+      for (let below = 0; below < row; below++) this.rows[below]!.push([leaderAt, leaderAt]);
+      return { row, span };
     }
     return undefined;
   }
