@@ -1,3 +1,5 @@
+import { orderedPairIds } from './source-comparison.ts';
+
 /**
  * Relative links between pages. Astro writes root-relative URLs, which break when the
  * built site is opened from disk or served under a sub-path; every internal link on this
@@ -19,6 +21,12 @@ export const routes = {
   sourceChronologyEra: (sourceId: string, eraId: string) => `/sources/${sourceId}/chronology/${eraId}/`,
   /** One page of a large era of one source's chronology, split by year or years. */
   sourceChronologyEraPart: (sourceId: string, eraId: string, part: string) => `/sources/${sourceId}/chronology/${eraId}/${part}/`,
+  /** Two sources compared; either order of ids gives the one URL (ids in code-unit order). */
+  comparePair: (sourceId: string, otherId: string) => `/compare/${orderedPairIds(sourceId, otherId).join('/')}/`,
+  /** Part `part` (from 1) of a comparison split by era, for a pair too large for one page. */
+  comparePairEra: (sourceId: string, otherId: string, eraId: string, part = 1) =>
+    `/compare/${orderedPairIds(sourceId, otherId).join('/')}/${eraId}/${part > 1 ? `${part}/` : ''}`,
+  compare: '/compare/',
   places: '/places/',
   search: '/search/',
   methodology: '/methodology/',
@@ -45,3 +53,18 @@ export function hrefFrom(from: string, to: string): string {
 
 /** Absolute URL of a site path on the configured public site, for canonical links and citations. */
 export const absoluteUrl = (site: string | URL, path: string): string => new URL(path.replace(/^\//, ''), site).href;
+
+/** The path of the site on its host: '/' for https://example.org/, '/sub/path/' for https://example.org/sub/path/. */
+export const sitePathOf = (site: string | URL): string => new URL(site).pathname.replace(/\/?$/, '/');
+
+/**
+ * The root-relative href of a site path on a site served at `sitePath`, naming index.html, e.g.
+ * rootHref('/archive/karabakh/', '/search/') === '/archive/karabakh/search/index.html'. Only for
+ * a page a host serves at any URL (the 404 page), where a relative link has no known base.
+ */
+export function rootHref(sitePath: string, to: string): string {
+  const [targetPath = '/', hash] = to.split('#');
+  const file = targetPath.endsWith('/') ? `${targetPath}index.html` : targetPath;
+  const href = `${sitePath.replace(/\/?$/, '/')}${file.replace(/^\//, '')}`;
+  return hash === undefined ? href : `${href}#${hash}`;
+}

@@ -20,24 +20,13 @@
  * Expected results are computed from events.json, not from the page's data attributes, so a
  * wrong attribute fails here too.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { PROJECT_ROOT, distDir } from './built-pages.ts';
+import { PROJECT_ROOT } from '../support/project.ts';
+import { publishedEvents, type PublishedEvent } from '../support/published-events.ts';
 
-interface PublishedEvent {
-  id: string;
-  title: string;
-  era: string;
-  start: string;
-  end: string | null;
-  claims: Array<{ id: string; source: string }>;
-  disputes: unknown[];
-}
-
-const EVENTS_FILE = join(distDir(), 'data', 'events.json');
-const built = existsSync(EVENTS_FILE);
-const events: PublishedEvent[] = built ? (JSON.parse(readFileSync(EVENTS_FILE, 'utf8')) as { events: PublishedEvent[] }).events : [];
+const { file: EVENTS_FILE, built, events } = publishedEvents();
 const allIds = events.map((e) => e.id).sort();
 const eventById = new Map(events.map((e) => [e.id, e]));
 
@@ -402,7 +391,7 @@ test.describe('timeline targets', () => {
         visibleCount: visible.length,
         /** Some highlighted item of the event is on screen (the reading-view item or the overview's mark). */
         anyInView: visible.some((el) => inView(el)),
-        /** The first visible one, the reading-view item, is on screen (filter-script.ts: "scrolls the first visible one into view"). */
+        /** The first visible one, the reading-view item, is on screen (src/client/filters.ts: "scrolls the first visible one into view"). */
         itemInView: visible[0]?.tagName.toLowerCase() === 'li' && inView(visible[0]),
         where: visible.map((el) => `${el.tagName.toLowerCase()} at top ${Math.round(el.getBoundingClientRect().top)}`).join(', '),
         scrollY,

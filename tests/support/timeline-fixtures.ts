@@ -20,6 +20,7 @@ export function event(id: string, date: string, era: string, extra: Partial<Chro
   return {
     id,
     title: `Event ${id}`,
+    corrections: [],
     date,
     bounds: edtfBounds(date),
     dateBasis: { kind: 'stated' },
