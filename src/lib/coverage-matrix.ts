@@ -5,7 +5,22 @@
  */
 import type { Chronology, Era, Source } from './model.ts';
 import { sourceShortName } from './event-view.ts';
-import { eraDatesInWords, orderedEras, wrapText, type Box, type TextBlock } from './timeline-layout.ts';
+import { eraDatesInWords } from './date-words.ts';
+import { orderedEras } from './timeline/scale.ts';
+import { estimateTextWidth, wrapText } from './timeline/text-measure.ts';
+import type { Box, TextBlock } from './timeline/types.ts';
+
+/** A label's text: first baseline at (x, y), one line per entry. */
+type LabelText = Pick<TextBlock, 'x' | 'y' | 'anchor' | 'lines'>;
+
+/** `text` wrapped to `width`, on at most `maxLines` lines; a cut last line ends in "…". */
+function wrapAtMost(text: string, width: number, fontSize: number, maxLines: number): string[] {
+  const lines = wrapText(text, width, fontSize);
+  if (lines.length <= maxLines) return lines;
+  let last = `${lines[maxLines - 1]}…`;
+  while (estimateTextWidth(last, fontSize) > width && last.length > 1) last = `${[...last].slice(0, -2).join('').trimEnd()}…`;
+  return [...lines.slice(0, maxLines - 1), last];
+}
 
 /** Shades for non-empty cells; a cell's shade grows with its share of the largest count. */
 export const COVERAGE_LEVELS = 4;
@@ -93,9 +108,9 @@ export interface CoverageLayout {
   headingFontSize: number;
   lineHeight: number;
   /** Era headings above the columns. */
-  columns: Array<{ eraId: string; name: string; text: TextBlock }>;
+  columns: Array<{ eraId: string; name: string; text: LabelText }>;
   /** Source names left of the rows. */
-  rows: Array<{ sourceId: string; name: string; text: TextBlock }>;
+  rows: Array<{ sourceId: string; name: string; text: LabelText }>;
   cells: CoverageLayoutCell[];
 }
 
@@ -106,8 +121,8 @@ const HEADER_PADDING = 6;
 export function eraHeading(era: Pick<Era, 'start' | 'end'>, width: number, fontSize: number): string[] {
   const words = eraDatesInWords(era);
   const [first, ...rest] = words.split(' – ');
-  if (rest.length === 0 || wrapText(words, width, fontSize, 1)[0] === words) return wrapText(words, width, fontSize, 2);
-  return [...wrapText(`${first} –`, width, fontSize, 1), ...wrapText(rest.join(' – '), width, fontSize, 1)];
+  if (rest.length === 0 || wrapAtMost(words, width, fontSize, 1)[0] === words) return wrapAtMost(words, width, fontSize, 2);
+  return [...wrapAtMost(`${first} –`, width, fontSize, 1), ...wrapAtMost(rest.join(' – '), width, fontSize, 1)];
 }
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
@@ -126,19 +141,19 @@ export function layoutCoverage(counts: CoverageCounts, options: CoverageLayoutOp
   });
   const rows = counts.sources.map((source, r) => {
     const name = sourceShortName(source);
-    const lines = wrapText(name, labelWidth - gap * 4, fontSize, maxLabelLines);
+    const lines = wrapAtMost(name, labelWidth - gap * 4, fontSize, maxLabelLines);
     const middle = headerHeight + r * cellHeight + cellHeight / 2;
     const y = middle - ((lines.length - 1) * lineHeight) / 2 + fontSize * 0.35;
     return { sourceId: source.id, name, text: { x: labelWidth - gap * 3, y, anchor: 'end' as const, lines } };
   });
   const cells = counts.rows.flatMap((row, r) =>
     row.map((cell, c) => {
-      const box = { x: labelWidth + c * cellWidth + gap / 2, y: headerHeight + r * cellHeight + gap / 2, w: cellWidth - gap, h: cellHeight - gap };
+      const box = { x: labelWidth + c * cellWidth + gap / 2, y: headerHeight + r * cellHeight + gap / 2, width: cellWidth - gap, height: cellHeight - gap };
       const era = counts.eras[c]!;
       return {
         ...cell,
         box,
-        text: { x: box.x + box.w / 2, y: box.y + box.h / 2 + fontSize * 0.4 },
+        text: { x: box.x + box.width / 2, y: box.y + box.height / 2 + fontSize * 0.4 },
         label: `${rows[r]!.name}, ${era.name}: ${plural(cell.claims, 'claim')}`,
       };
     }),
