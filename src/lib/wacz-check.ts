@@ -52,10 +52,10 @@ export async function parseWarcResponses(warc: Uint8Array): Promise<ParsedRecord
       url: record.warcTargetURI ?? '',
       offset: parser.offset,
       length: parser.recordLength,
-      status: record.httpHeaders?.statusCode,
+      status: record.httpHeaders ? Number(record.httpHeaders.statusCode) : undefined,
       contentType: record.httpHeaders?.headers.get('Content-Type') ?? null,
       contentLength: Number(record.httpHeaders?.headers.get('Content-Length')),
-      payloadDigest: record.warcPayloadDigest,
+      payloadDigest: record.warcPayloadDigest ?? null,
       payload,
     });
   }

@@ -73,8 +73,10 @@ export function publicUrl(siteUrl: string, path: string): string {
 
 /** The text of an HTML document's <head><title> (not an SVG <title> in the body). */
 export function pageTitle(html: string): string {
-  const child = (parent: Parents | undefined, name: string): Element | undefined =>
-    parent?.children.find((node): node is Element => node.type === 'element' && node.tagName === name);
+  const child = (parent: Parents | undefined, name: string): Element | undefined => {
+    for (const node of parent?.children ?? []) if (node.type === 'element' && node.tagName === name) return node;
+    return undefined;
+  };
   const title = child(child(child(fromHtml(html), 'html'), 'head'), 'title');
   return (title?.children ?? []).map((node) => (node.type === 'text' ? node.value : '')).join('').trim();
 }

@@ -118,10 +118,10 @@ describe.skipIf(!built)('npm run export -- --format wacz', () => {
       const payload = await record.readFully(false);
       if (record.warcType === 'response')
         records.set(record.warcTargetURI ?? '', {
-          status: record.httpHeaders?.statusCode,
-          type: record.httpHeaders?.headers.get('Content-Type'),
-          length: record.httpHeaders?.headers.get('Content-Length'),
-          digest: record.warcPayloadDigest,
+          status: Number(record.httpHeaders?.statusCode),
+          type: record.httpHeaders?.headers.get('Content-Type') ?? null,
+          length: record.httpHeaders?.headers.get('Content-Length') ?? null,
+          digest: record.warcPayloadDigest ?? null,
           payload,
         });
     }
