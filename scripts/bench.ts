@@ -5,10 +5,11 @@
  * build time, milliseconds per event page and the build's peak memory (VmHWM from /proc).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '1000' }, keep: { type: 'boolean', default: false } } });
 const count = Number(values.events);
@@ -76,6 +77,26 @@ const timer = setInterval(() => (peak = Math.max(peak, peakMiB(child.pid!))), 20
 const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
 clearInterval(timer);
 const seconds = (performance.now() - started) / 1000;
+
+/** Comparison pages are split by era and into parts so that none passes this (gzip bytes). */
+const COMPARE_PAGE_GZIP_LIMIT = 250 * 1024;
+/** The largest HTML page under `dir` by gzip size: [path, bytes], or undefined. */
+const largestGzipPage = (dir: string): [string, number] | undefined => {
+  let largest: [string, number] | undefined;
+  try {
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+      const path = join(entry.parentPath, entry.name);
+      const bytes = gzipSync(readFileSync(path)).length;
+      if (!largest || bytes > largest[1]) largest = [path.slice(join(root, 'dist').length), bytes];
+    }
+  } catch {
+    // No such folder (the build failed): nothing to measure.
+  }
+  return largest;
+};
+const largestCompare = code === 0 ? largestGzipPage(join(root, 'dist', 'compare')) : undefined;
+
 if (!values.keep) rmSync(root, { recursive: true, force: true });
 if (code !== 0) {
   console.error(`bench: the build of ${count} events failed (exit ${code})`);
@@ -85,3 +106,9 @@ console.log(`events: ${count}`);
 console.log(`seconds: ${seconds.toFixed(1)}`);
 console.log(`ms per event page: ${((seconds * 1000) / count).toFixed(1)}`);
 console.log(`peak memory MiB: ${peak.toFixed(0)}`);
+if (largestCompare) console.log(`largest comparison page: ${largestCompare[0]} ${(largestCompare[1] / 1024).toFixed(1)} KB gzip`);
+if (values.keep) console.log(`kept: ${root}`);
+if (largestCompare && largestCompare[1] > COMPARE_PAGE_GZIP_LIMIT) {
+  console.error(`bench: ${largestCompare[0]} is over ${COMPARE_PAGE_GZIP_LIMIT / 1024} KB gzip`);
+  process.exit(1);
+}

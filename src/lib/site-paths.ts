@@ -1,3 +1,5 @@
+import { orderedPairIds } from './source-comparison.ts';
+
 /**
  * Relative links between pages. Astro writes root-relative URLs, which break when the
  * built site is opened from disk or served under a sub-path; every internal link on this
@@ -15,6 +17,12 @@ export const routes = {
   sourceChronology: (id: string) => `/sources/${id}/chronology/`,
   /** One source's chronology within one era (the timeline issue builds these pages). */
   sourceChronologyEra: (sourceId: string, eraId: string) => `/sources/${sourceId}/chronology/${eraId}/`,
+  /** Two sources compared; either order of ids gives the one URL (ids in code-unit order). */
+  comparePair: (sourceId: string, otherId: string) => `/compare/${orderedPairIds(sourceId, otherId).join('/')}/`,
+  /** Part `part` (from 1) of a comparison split by era, for a pair too large for one page. */
+  comparePairEra: (sourceId: string, otherId: string, eraId: string, part = 1) =>
+    `/compare/${orderedPairIds(sourceId, otherId).join('/')}/${eraId}/${part > 1 ? `${part}/` : ''}`,
+  compare: '/compare/',
   places: '/places/',
   search: '/search/',
   methodology: '/methodology/',

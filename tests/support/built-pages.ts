@@ -53,6 +53,8 @@ export const TEMPLATES: ReadonlyArray<{ name: string; pattern: RegExp; required:
   { name: 'source', pattern: /^sources\/[^/]+\/$/, required: true },
   { name: 'source chronology', pattern: /^sources\/[^/]+\/chronology\/$/, required: false },
   { name: 'sources index', pattern: /^sources\/$/, required: true },
+  { name: 'compare pair', pattern: /^compare\/[^/]+\/[^/]+\/$/, required: true },
+  { name: 'compare era', pattern: /^compare\/[^/]+\/[^/]+\/[^/]+\/(\d+\/)?$/, required: false },
   { name: 'methodology', pattern: /^methodology\/$/, required: true },
   { name: 'data', pattern: /^data\/$/, required: true },
   { name: 'places', pattern: /^places\/$/, required: true },
