@@ -17,6 +17,7 @@ import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSy
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
+import { unzipSync } from 'fflate';
 import { test, expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
 import { PROJECT_ROOT, distDir } from '../support/project.ts';
 
@@ -70,8 +71,8 @@ test.beforeAll(async () => {
   const wacz = join(workDir, 'site.wacz');
   const run = spawnSync(process.execPath, ['scripts/export.ts', '--format', 'wacz', '--out', wacz, '--dist', DIST], { cwd: PROJECT_ROOT, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`export failed: ${run.stderr}`);
-  const unzip = spawnSync('unzip', ['-p', wacz, 'pages/pages.jsonl'], { encoding: 'utf8' });
-  pages = unzip.stdout.split('\n').filter(Boolean).slice(1).map((line) => JSON.parse(line) as Page_);
+  const listed = new TextDecoder().decode(unzipSync(readFileSync(wacz))['pages/pages.jsonl']);
+  pages = listed.split('\n').filter(Boolean).slice(1).map((line) => JSON.parse(line) as Page_);
   siteUrl = (/<link rel="canonical" href="([^"]+)"/.exec(readFileSync(join(DIST, 'index.html'), 'utf8')) ?? [])[1] ?? '';
   server = replayServer(wacz);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
