@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
- * Writes the built site, its data files and the raw captures as one BagIt 1.0 bag (RFC 8493),
- * for deposit in an archive. Runs after `astro build`, on node 24 directly (type stripping):
+ * Writes the built site, its data files, the raw captures and the site as a WACZ web archive as
+ * one BagIt 1.0 bag (RFC 8493), for deposit in an archive; or, with --format wacz, only the WACZ
+ * (src/lib/wacz.ts). Runs after `astro build`, on node 24 directly (type stripping):
  *
- *   node scripts/export.ts --out DIR [--dist dist]
+ *   node scripts/export.ts [--format bagit] --out DIR [--dist dist]
+ *   node scripts/export.ts --format wacz --out FILE.wacz [--dist dist]
  *
  * Layout of DIR:
  *   bagit.txt, bag-info.txt, manifest-sha256.txt, manifest-sha512.txt,
@@ -11,6 +13,7 @@
  *   data/site/       the built site exactly as dist/ (open data/site/index.html; links are relative)
  *   data/datasets/   the published data files from dist/data/ (*.json, *.csv)
  *   data/captures/   the captured source texts, byte for byte, from content/sources/captures/
+ *   data/web-archive/site.wacz   the site as a WACZ web archive (what --format wacz writes)
  *
  * Reproducible: Bagging-Date is the last commit's date (or $CHRONOLOGY_VERSION), nothing reads
  * the clock, files are listed in a fixed order, so two exports of one build are byte-identical.
@@ -25,6 +28,8 @@ import { parseArgs } from 'node:util';
 import { buildBag, validateBag, type BagFile } from '../src/lib/bagit.ts';
 import { SITE_NAME } from '../src/lib/site-meta.ts';
 import { CONTENT_ROOT } from '../src/content-root.ts';
+import { BAG_WEB_ARCHIVE_PATH, checkedWebArchive } from './lib/web-archive.ts';
+import { WACZ_VERSION } from '../src/lib/wacz.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -127,6 +132,8 @@ export interface ExportOptions {
   dist?: string;
   /** The captures folder (default: <content>/sources/captures/). */
   captures?: string;
+  /** The site's WACZ (webArchive()), carried at data/web-archive/site.wacz. */
+  webArchive?: Uint8Array;
 }
 
 /**
@@ -140,13 +147,15 @@ export function exportBag(options: ExportOptions): BagFile[] {
   checkOutput(out, dist);
 
   const payload = collectPayload(dist, captures);
+  if (options.webArchive) payload.push({ path: BAG_WEB_ARCHIVE_PATH, bytes: options.webArchive });
   const version = builtVersion(dist);
   const files = buildBag(payload, {
     sourceOrganization: SITE_NAME,
     externalDescription:
       `The website and open data of the ${SITE_NAME}, a source-attributed chronology, version ${version}. ` +
       'data/site/ is the built site (open data/site/index.html); data/datasets/ holds the published data ' +
-      'files (JSON, CSV); data/captures/ holds the captured source articles byte for byte.',
+      'files (JSON, CSV); data/captures/ holds the captured source articles byte for byte; ' +
+      'data/web-archive/site.wacz is the site as a WACZ web archive (open it in ReplayWeb.page).',
     baggingDate: baggingDate(),
     bagSoftwareAgent: softwareAgent(),
     other: [['Chronology-Version', version]],
@@ -164,17 +173,40 @@ export function exportBag(options: ExportOptions): BagFile[] {
   return files;
 }
 
-function main(): void {
+/** The built site as a checked WACZ (scripts/lib/web-archive.ts), its records dated by the built version. */
+async function webArchive(dist: string): Promise<Uint8Array> {
+  if (!existsSync(join(dist, 'index.html'))) throw new ExportError(`${dist}/index.html not found: run the build first (npm run build)`);
+  const files = listFiles(dist).map((path) => ({ path, bytes: readFileSync(join(dist, path)) }));
+  return checkedWebArchive(dist, files, builtVersion(dist), softwareAgent());
+}
+
+/** --format wacz: writes only the WACZ to a new file. */
+async function exportWacz(out: string, dist: string): Promise<void> {
+  if (existsSync(out)) throw new ExportError(`--out ${out} exists; refusing to overwrite it`);
+  const wacz = await webArchive(dist);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, wacz);
+  console.log(`export: wrote a WACZ ${WACZ_VERSION} web archive to ${relative(process.cwd(), out)} (${wacz.byteLength} bytes)`);
+}
+
+const FORMATS = ['bagit', 'wacz'] as const;
+
+async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { out: { type: 'string' }, dist: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { out: { type: 'string' }, dist: { type: 'string' }, format: { type: 'string', default: 'bagit' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: false,
   });
   if (values.help) {
-    console.log('usage: node scripts/export.ts --out DIR [--dist dist]   (run `npm run build` first)');
+    console.log('usage: node scripts/export.ts [--format bagit|wacz] --out DIR|FILE.wacz [--dist dist]   (run `npm run build` first)');
     return;
   }
-  if (!values.out) throw new ExportError('missing --out DIR (an empty or new folder for the bag)');
-  const files = exportBag({ out: values.out, ...(values.dist ? { dist: values.dist } : {}) });
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new ExportError(`--format ${values.format}: must be one of ${FORMATS.join(', ')}`);
+  if (!values.out) throw new ExportError(`missing --out ${format === 'wacz' ? 'FILE.wacz (a new file)' : 'DIR (an empty or new folder for the bag)'}`);
+  const dist = resolve(PROJECT_ROOT, values.dist ?? 'dist');
+  if (format === 'wacz') return exportWacz(resolve(values.out), dist);
+  checkOutput(resolve(values.out), dist);
+  const files = exportBag({ out: values.out, dist, webArchive: await webArchive(dist) });
   const payload = files.filter((file) => file.path.startsWith('data/'));
   const octets = payload.reduce((sum, file) => sum + file.bytes.byteLength, 0);
   console.log(`export: wrote a valid BagIt 1.0 bag to ${relative(process.cwd(), resolve(values.out)) || '.'} (${payload.length} payload files, ${octets} bytes)`);
@@ -182,7 +214,7 @@ function main(): void {
 
 if (import.meta.main) {
   try {
-    main();
+    await main();
   } catch (error) {
     // One clear line, no stack: this is a tool for people depositing an archive.
     const message = error instanceof Error ? error.message : String(error);

@@ -3,14 +3,16 @@
  * A tiny, dependency-free static file server for the built site (dist/), used by Playwright's
  * webServer and by the sub-path tests. Plain ESM JavaScript so it runs on node 20 and 24.
  *
- *   node scripts/serve-dist.mjs [--port 4390] [--host 127.0.0.1] [--base /archive/karabakh/] [--dir dist]
+ *   node scripts/serve-dist.mjs [--port 4390] [--host 127.0.0.1] [--base /archive/karabakh/] [--dir dist] [--not-found 404.html]
  *
  * --base serves the folder under that sub-path only (everything else is 404), the way the
  * site is served from an archive. A folder URL serves its index.html; a folder URL without
  * its trailing slash redirects to it (as static hosts do), so relative links keep resolving.
+ * With --not-found FILE (a path inside the folder), a missing URL under the base gets that file
+ * with status 404, as static hosts serve 404.html.
  * Nothing is compressed or cached: the gates measure the bytes themselves.
  *
- * Also importable: `createStaticServer({ root, base })` returns an unstarted node:http server.
+ * Also importable: `createStaticServer({ root, base, notFound })` returns an unstarted node:http server.
  */
 import { createServer } from 'node:http';
 import { existsSync, statSync, createReadStream } from 'node:fs';
@@ -81,11 +83,12 @@ function send(res, status, body, headers = {}) {
 
 /**
  * An unstarted static server for `root` under `base`. Only GET and HEAD are answered.
- * @param {{ root: string, base?: string, log?: boolean }} options
+ * @param {{ root: string, base?: string, log?: boolean, notFound?: string }} options
  */
-export function createStaticServer({ root, base = '/', log = false }) {
+export function createStaticServer({ root, base = '/', log = false, notFound }) {
   const dir = resolve(root);
   const prefix = normaliseBase(base);
+  const notFoundFile = notFound ? resolve(dir, notFound) : undefined;
   return createServer((req, res) => {
     const done = (status) => {
       if (log) console.log(`${status} ${req.method} ${req.url}`);
@@ -132,6 +135,10 @@ export function createStaticServer({ root, base = '/', log = false }) {
     }
     if (!stat?.isFile()) {
       done(404);
+      if (notFoundFile && existsSync(notFoundFile)) {
+        res.writeHead(404, { 'content-type': contentType(notFoundFile), 'content-length': statSync(notFoundFile).size, 'cache-control': 'no-store' });
+        return req.method === 'HEAD' ? res.end() : createReadStream(notFoundFile).pipe(res);
+      }
       return send(res, 404, 'Not found\n');
     }
     done(200);
@@ -147,7 +154,7 @@ export function createStaticServer({ root, base = '/', log = false }) {
 }
 
 function parseArgs(argv) {
-  const options = { port: 4390, host: '127.0.0.1', base: '/', dir: 'dist', log: false };
+  const options = { port: 4390, host: '127.0.0.1', base: '/', dir: 'dist', log: false, notFound: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -156,9 +163,10 @@ function parseArgs(argv) {
     else if (flag === '--host') options.host = value();
     else if (flag === '--base') options.base = value();
     else if (flag === '--dir') options.dir = value();
+    else if (flag === '--not-found') options.notFound = value();
     else if (flag === '--log') options.log = true;
     else if (flag === '--help' || flag === '-h') {
-      console.log('Usage: node scripts/serve-dist.mjs [--port N] [--host H] [--base /sub/path/] [--dir dist] [--log]');
+      console.log('Usage: node scripts/serve-dist.mjs [--port N] [--host H] [--base /sub/path/] [--dir dist] [--not-found 404.html] [--log]');
       process.exit(0);
     } else {
       console.error(`serve-dist: unknown argument ${arg}`);
@@ -179,7 +187,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`serve-dist: ${root}/index.html does not exist; build the site first (npm run build).`);
     process.exit(1);
   }
-  const server = createStaticServer({ root, base: options.base, log: options.log });
+  const server = createStaticServer({ root, base: options.base, log: options.log, notFound: options.notFound });
   server.on('error', (error) => {
     console.error(`serve-dist: ${error.message}`);
     process.exit(1);

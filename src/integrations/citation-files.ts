@@ -8,11 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { citationFileBodies } from '../lib/event-citation-files.ts';
-
-interface PublishedEvents {
-  version: string;
-  events: { id: string; title: string; date: string; url: string }[];
-}
+import type { EventsFile } from '../schemas/published.ts';
 
 export function citationFiles(): AstroIntegration {
   return {
@@ -20,7 +16,7 @@ export function citationFiles(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const data = JSON.parse(readFileSync(join(root, 'data', 'events.json'), 'utf8')) as PublishedEvents;
+        const data = JSON.parse(readFileSync(join(root, 'data', 'events.json'), 'utf8')) as EventsFile;
         for (const event of data.events) {
           for (const [file, body] of Object.entries(citationFileBodies(event, event.url, data.version))) {
             writeFileSync(join(root, 'events', event.id, file), body);

@@ -10,6 +10,7 @@
  */
 import { edtfBounds, edtfInWords, parseEdtf } from './edtf-dates.ts';
 import type { ChronologyEvent, Source } from './model.ts';
+import { versionDateParts } from './version-date.ts';
 
 /** A CSL-JSON name. The site and the captures give names as written, so only `literal` is used. */
 export interface CslName {
@@ -74,14 +75,6 @@ export interface EventCitation {
 
 /** The version label prose citations leave out, since it says only that there is none. */
 const NO_VERSION = 'unversioned';
-
-/** The version as [year, month, day] when it is a plain calendar date (YYYY-MM-DD), else undefined. */
-export function versionDateParts(version: string): [number, number, number] | undefined {
-  // The parser rejects impossible days such as 2023-02-30 that the pattern lets through.
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(version) || !parseEdtf(version).value) return undefined;
-  const [year = 0, month = 0, day = 0] = version.split('-').map(Number);
-  return [year, month, day];
-}
 
 const utcDate = ([year, month, day]: [number, number, number]) => new Date(Date.UTC(year, month - 1, day));
 const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });

@@ -12,37 +12,16 @@
  *   "the capture does not say", so a missing publisher reads as a fact, not as a gap.
  * - Every record carries `url`, the absolute address of its page on this site.
  */
-import { compareEvents, type Chronology, type ChronologyEvent, type Claim, type Source } from './model.ts';
+import { compareEvents, type Chronology, type ChronologyEvent, type Source } from './model.ts';
+import type { EventsFile, PublishedEvent } from '../schemas/published.ts';
+import { compareText, sortedBy } from './order.ts';
+import { versionDate } from './version-date.ts';
 import { absoluteUrl, routes } from './site-paths.ts';
-import { edtfBounds, edtfInWords, type DatePrecision } from './edtf-dates.ts';
+import { edtfBounds, edtfInWords } from './edtf-dates.ts';
+
+export type { EventsFile, PublishedEvent };
 
 type Site = string | URL;
-
-/** One event as published in /data/events.json (see publishedEventSchema). */
-export interface PublishedEvent {
-  id: string;
-  url: string;
-  date: string;
-  start: string;
-  end: string | null;
-  precision: DatePrecision;
-  approximate: boolean;
-  uncertain: boolean;
-  dateBasis: { kind: 'stated' | 'inferred'; claim?: string; note?: string };
-  title: string;
-  summary: string;
-  era: string;
-  places: string[];
-  tags: string[];
-  claims: { id: string; source: string; quote: string; kind: Claim['kind']; note?: string }[];
-  disputes: { question: string; positions: { source: string; claim: string; answer: string }[] }[];
-}
-
-/** The whole of /data/events.json. */
-export interface EventsFile {
-  version: string;
-  events: PublishedEvent[];
-}
 
 /** One source as published in /data/sources.json. */
 export interface PublishedSource {
@@ -122,9 +101,6 @@ export interface FeedItem {
   categories: string[];
 }
 
-/** Code-unit order, independent of the machine's locale (localeCompare is not). */
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Events in the chronology's order; re-sorting is a no-op for a loaded chronology but keeps fixtures honest. */
 const sortedEvents = (chronology: Chronology): ChronologyEvent[] => [...chronology.events].sort(compareEvents);
 
@@ -167,6 +143,7 @@ function publishedEvent(event: ChronologyEvent, site: Site): PublishedEvent {
       question: dispute.question,
       positions: dispute.positions.map((p) => ({ source: p.source, claim: p.claim, answer: p.answer })),
     })),
+    corrections: event.corrections.map((correction) => ({ date: correction.date, note: correction.note })),
   };
 }
 
@@ -216,13 +193,13 @@ function publishedSource(source: Source, chronology: Chronology, site: Site): Pu
 
 /** /data/sources.json: every source with its capture's hash and address, sorted by id. */
 export function sourcesJson(chronology: Chronology, site: Site): SourcesFile {
-  const sources = [...chronology.sources].sort((a, b) => byString(a.id, b.id));
+  const sources = sortedBy(chronology.sources, (source) => source.id);
   return { version: chronology.version, sources: sources.map((source) => publishedSource(source, chronology, site)) };
 }
 
 /** /data/places.json: every place under every name the sources use, sorted by id. */
 export function placesJson(chronology: Chronology, site: Site): PlacesFile {
-  const places = [...chronology.places].sort((a, b) => byString(a.id, b.id));
+  const places = sortedBy(chronology.places, (place) => place.id);
   return {
     version: chronology.version,
     places: places.map((place) => ({
@@ -238,7 +215,7 @@ export function placesJson(chronology: Chronology, site: Site): PlacesFile {
 
 /** /data/eras.json: the editorial eras in date order. */
 export function erasJson(chronology: Chronology, site: Site): ErasFile {
-  const eras = [...chronology.eras].sort((a, b) => byString(a.start, b.start) || byString(a.id, b.id));
+  const eras = [...chronology.eras].sort((a, b) => compareText(a.start, b.start) || compareText(a.id, b.id));
   return {
     version: chronology.version,
     eras: eras.map((era) => ({
@@ -266,16 +243,31 @@ export const EVENTS_CSV_COLUMNS = [
 /**
  * One RFC 4180 field: quoted (with inner quotes doubled) when it holds a comma, a quote, CR or
  * LF, bare otherwise. No CSV library is installed and this is the whole of the rule, so it is
- * written here rather than added as a dependency. Values are never altered otherwise (no
- * formula-injection prefixes): this is an archival record of verbatim quotes.
+ * written here rather than added as a dependency.
  */
 export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** RFC 4180 text from rows of fields: CRLF after every record, including the last. */
+/**
+ * First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"):
+ * = + - @ tab and carriage return; and the apostrophe itself, so that the rule is reversible.
+ */
+const FORMULA_START = /^[=+\-@\t\r']/;
+
+/**
+ * A cell a spreadsheet will show as text, never run: a value that begins with one of
+ * FORMULA_START gets one apostrophe in front, the standard OWASP neutralisation. To recover
+ * the exact text, remove one leading apostrophe from any cell that has one (the data page
+ * says so); events.json carries every text unaltered.
+ */
+export function spreadsheetSafe(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180 text from rows of fields, each made spreadsheet-safe: CRLF after every record, including the last. */
 export function csvText(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+  return rows.map((row) => `${row.map((value) => csvField(spreadsheetSafe(value))).join(',')}\r\n`).join('');
 }
 
 /** Ids of the claims on an event that carry a position in one of its disputes. */
@@ -313,13 +305,6 @@ export function eventsCsv(chronology: Chronology, site: Site): string {
     });
   });
   return csvText([EVENTS_CSV_COLUMNS, ...rows]);
-}
-
-/** The content version as a date, when it is one (YYYY-MM-DD); "unversioned" checkouts have none. */
-export function versionDate(version: string): Date | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(version)) return undefined;
-  const date = new Date(`${version}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 /**

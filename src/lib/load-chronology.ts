@@ -12,8 +12,10 @@ import { AstroError } from 'astro/errors';
 import { CONTENT_ROOT } from '../content-root.ts';
 import { edtfBounds } from './edtf-dates.ts';
 import { compareEvents, type Chronology, type ChronologyEvent } from './model.ts';
+import { compareText } from './order.ts';
 import { formatProblem, validateChronology } from './validate-chronology.ts';
 import { validateRedirects } from './redirects.ts';
+import { bodyHtmlProblems } from './body-html-policy.ts';
 
 type Ref = string | { id: string };
 const refId = (ref: Ref): string => (typeof ref === 'string' ? ref : ref.id);
@@ -85,6 +87,9 @@ async function loadAndValidate(): Promise<Chronology> {
       eventFiles,
     }),
     ...validateRedirects(redirects, new Set(events.map((e) => e.id))),
+    // No script from content: each body holds only what body-html-policy.ts allows.
+    ...sourceEntries.flatMap((entry, i) => bodyHtmlProblems(sources[i]!.file, 'source', entry.body ?? '')),
+    ...eventEntries.flatMap((entry, i) => bodyHtmlProblems(events[i]!.file, 'event', entry.body ?? '')),
   ];
   if (problems.length > 0) {
     throw new AstroError(
@@ -101,7 +106,7 @@ async function loadAndValidate(): Promise<Chronology> {
     events: chronologyEvents,
     sources: sourceEntries.map((entry) => ({ id: entry.id, ...entry.data })),
     places: placeEntries.map((entry) => ({ id: entry.id, ...entry.data })),
-    eras: eraEntries.map((entry) => entry.data).sort((a, b) => a.start.localeCompare(b.start)),
+    eras: eraEntries.map((entry) => entry.data).sort((a, b) => compareText(a.start, b.start)),
     version: contentVersion(),
     redirects,
   };

@@ -7,53 +7,17 @@ import type { EdtfBounds } from './edtf-dates.ts';
 import type { SourceData } from '../schemas/source.ts';
 import type { PlaceData } from '../schemas/place.ts';
 import type { EraData } from '../schemas/era.ts';
+import type { EventData } from '../schemas/event.ts';
+import { compareText } from './order.ts';
 
-export type ClaimKind = 'text' | 'caption' | 'reported-speech';
+export type { Claim, ClaimKind, DateBasis, Dispute, DisputePosition } from '../schemas/event.ts';
 
-export interface Claim {
-  /** Unique within its event. */
-  id: string;
-  /** Source id. */
-  source: string;
-  /** Verbatim passage of the source's article. */
-  quote: string;
-  kind: ClaimKind;
-  note?: string | undefined;
-}
-
-export interface DisputePosition {
-  source: string;
-  /** Id of a claim on the same event. */
-  claim: string;
-  answer: string;
-}
-
-export interface Dispute {
-  question: string;
-  positions: DisputePosition[];
-}
-
-export interface DateBasis {
-  kind: 'stated' | 'inferred';
-  claim?: string | undefined;
-  note?: string | undefined;
-}
-
-export interface ChronologyEvent {
+/** One event: its validated frontmatter (see src/schemas/event.ts) plus its id and expanded date. */
+export type ChronologyEvent = EventData & {
   /** Permanent id: the file name, and the permalink `/events/<id>/`. */
   id: string;
-  title: string;
-  /** EDTF as written. */
-  date: string;
   bounds: EdtfBounds;
-  dateBasis: DateBasis;
-  summary: string;
-  era: string;
-  places: string[];
-  tags: string[];
-  claims: Claim[];
-  disputes: Dispute[];
-}
+};
 
 export interface Source extends SourceData {
   id: string;
@@ -80,8 +44,8 @@ export interface Chronology {
 /** Orders events by earliest day, then latest day (open ends last), then id, for a stable order. */
 export function compareEvents(a: ChronologyEvent, b: ChronologyEvent): number {
   return (
-    a.bounds.start.localeCompare(b.bounds.start) ||
-    (a.bounds.end ?? '9999').localeCompare(b.bounds.end ?? '9999') ||
-    a.id.localeCompare(b.id)
+    compareText(a.bounds.start, b.bounds.start) ||
+    compareText(a.bounds.end ?? '9999', b.bounds.end ?? '9999') ||
+    compareText(a.id, b.id)
   );
 }

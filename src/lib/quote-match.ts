@@ -2,15 +2,26 @@
  * Verbatim quote matching. A quote matches its source when it occurs in the article text
  * after normalising only white space, typographic quote marks and dashes — nothing else,
  * so spelling, wording and punctuation must be exactly the source's.
+ *
+ * The normalisation, precisely (one UTF-16 code unit at a time):
+ * - white space is the Unicode White_Space property (tab, LF, VT, FF, CR, space, U+0085,
+ *   U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000); each run becomes
+ *   one space, and leading and trailing white space is dropped. JavaScript's `\s` is not used:
+ *   it also matches U+FEFF (the byte-order mark), which is not a space. Zero-width characters
+ *   (U+200B, U+200C, U+200D, U+2060, U+FEFF) are not white space and must match as written;
+ * - ‘ ’ ‚ ‛ ′ become ', “ ” „ ‟ ″ become ", and the dashes U+2010–U+2015 and U+2212 become -;
+ * - nothing else: no case folding and no Unicode normalisation (NFC and NFD spellings of one
+ *   letter differ; the validator says so when that is the only difference).
  */
 
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/;
+const WHITE_SPACE = /\p{White_Space}/u;
 
 /** Maps one character to its normalised form (white space becomes a plain space). */
 function normaliseChar(char: string): string {
-  if (/\s/.test(char)) return ' ';
+  if (WHITE_SPACE.test(char)) return ' ';
   if (SINGLE_QUOTES.test(char)) return "'";
   if (DOUBLE_QUOTES.test(char)) return '"';
   if (DASHES.test(char)) return '-';

@@ -49,3 +49,18 @@ export function hrefFrom(from: string, to: string): string {
 
 /** Absolute URL of a site path on the configured public site, for canonical links and citations. */
 export const absoluteUrl = (site: string | URL, path: string): string => new URL(path.replace(/^\//, ''), site).href;
+
+/** The path of the site on its host: '/' for https://example.org/, '/sub/path/' for https://example.org/sub/path/. */
+export const sitePathOf = (site: string | URL): string => new URL(site).pathname.replace(/\/?$/, '/');
+
+/**
+ * The root-relative href of a site path on a site served at `sitePath`, naming index.html, e.g.
+ * rootHref('/archive/karabakh/', '/search/') === '/archive/karabakh/search/index.html'. Only for
+ * a page a host serves at any URL (the 404 page), where a relative link has no known base.
+ */
+export function rootHref(sitePath: string, to: string): string {
+  const [targetPath = '/', hash] = to.split('#');
+  const file = targetPath.endsWith('/') ? `${targetPath}index.html` : targetPath;
+  const href = `${sitePath.replace(/\/?$/, '/')}${file.replace(/^\//, '')}`;
+  return hash === undefined ? href : `${href}#${hash}`;
+}

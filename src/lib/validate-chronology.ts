@@ -29,6 +29,12 @@ export interface SourceInput {
   captureText: string | undefined;
   /** SHA-256 of the capture file's bytes, computed by the caller. */
   captureSha256: string | undefined;
+  /**
+   * The body's blocks (paragraphs, headings, captions) as readers see them, when the caller
+   * has read the body: every quote of the source must then also be in one of them, so a capture
+   * changed without its body fails here rather than while its page is written.
+   */
+  bodyBlocks?: readonly string[];
 }
 
 export interface EventInput {
@@ -49,6 +55,8 @@ export interface ChronologyInput {
   events: readonly EventInput[];
   placeIds: readonly string[];
   eras: readonly { id: string; start: string; end: string }[];
+  /** The file the eras come from, for messages (default content/eras.json). */
+  erasFile?: string;
   /** Every event file found on disk (paths), to catch ids that collide and collapse into one entry. */
   eventFiles: readonly string[];
 }
@@ -61,6 +69,56 @@ export const eventIdFromFile = (path: string): string =>
 function quoteInLines(lines: readonly string[], quote: string): boolean {
   const needle = normaliseForMatch(quote);
   return needle.length > 0 && lines.some((line) => line.includes(needle));
+}
+
+/** A quote must carry at least one letter or digit: "." or ", " would match almost anywhere. */
+const QUOTABLE = /[\p{L}\p{N}]/u;
+
+/** Format characters (zero-width spaces and joiners, U+FEFF…): invisible, so worth naming. */
+const INVISIBLE = /\p{Cf}/u;
+
+/** Why a quote is not in the article's lines, with the reason when it is only the Unicode normalisation form. */
+function quoteNotFound(lines: readonly string[], quote: string, sourceId: string): string {
+  const found = `not found verbatim in the article text of source "${sourceId}": "${quote.slice(0, 60)}…"`;
+  const nfc = (text: string) => text.normalize('NFC');
+  if (nfc(quote) !== quote && quoteInLines(lines.map(nfc), nfc(quote)))
+    return `${found}; it differs only in Unicode normalisation form: the quote is not NFC (composed) while the article is; copy it from the article again`;
+  if (quoteInLines(lines.map(nfc), nfc(quote)))
+    return `${found}; it differs only in Unicode normalisation form (NFC and NFD spellings of the same letters); copy it from the article again`;
+  const invisible = INVISIBLE.exec(quote);
+  if (invisible && !lines.some((line) => line.includes(invisible[0])))
+    return `${found}; it contains the invisible character U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${invisible.index + 1}, which is not white space and not in the article`;
+  return found;
+}
+
+/** Problems with a source's nonArticle ranges: reversed, or beyond the capture's last line. */
+function nonArticleProblems(source: SourceInput, captureText: string): Problem[] {
+  const lineCount = captureText.endsWith('\n') ? captureText.split('\n').length - 1 : captureText.split('\n').length;
+  const problems: Problem[] = [];
+  source.nonArticle.forEach(({ lines: [first, last] }, i) => {
+    const field = `nonArticle[${i}].lines`;
+    if (first > last) problems.push({ file: source.file, field, message: `range [${first}, ${last}] ends before it starts` });
+    else if (last > lineCount)
+      problems.push({ file: source.file, field, message: `range [${first}, ${last}] goes beyond the capture's last line (${lineCount})` });
+  });
+  return problems;
+}
+
+/** Duplicate era ids, and eras whose spans overlap (an event would belong to two). */
+function eraProblems(eras: ChronologyInput['eras'], file: string): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  eras.forEach((era, i) => {
+    if (seen.has(era.id)) problems.push({ file, field: `[${i}].id`, message: `duplicate era id "${era.id}"` });
+    seen.add(era.id);
+  });
+  const ordered = eras.map((era, index) => ({ era, index })).sort((a, b) => (a.era.start < b.era.start ? -1 : a.era.start > b.era.start ? 1 : 0));
+  ordered.forEach(({ era, index }, k) => {
+    const previous = ordered[k - 1]?.era;
+    if (previous && previous.end >= era.start)
+      problems.push({ file, field: `[${index}].start`, message: `era "${era.id}" starts on ${era.start}, before era "${previous.id}" ends (${previous.end}): eras must not overlap` });
+  });
+  return problems;
 }
 
 /** Runs every cross-entry check; an empty list means the chronology may be published. */
@@ -78,6 +136,7 @@ export function validateChronology(input: ChronologyInput): Problem[] {
     if (source.captureSha256 !== source.capture.sha256) {
       add(source.file, 'capture.sha256', `capture ${source.capture.file} has SHA-256 ${source.captureSha256}, expected ${source.capture.sha256}`);
     }
+    problems.push(...nonArticleProblems(source, source.captureText));
     // Normalised once per source; a quote must lie within one line (one paragraph).
     citableLines.set(source.id, articleText(source.captureText, source.nonArticle).split('\n').map(normaliseForMatch));
   }
@@ -92,8 +151,12 @@ export function validateChronology(input: ChronologyInput): Problem[] {
     if (paths.length > 1) add(paths.join(', '), 'id', `duplicate event id "${id}"`);
   }
 
+  problems.push(...eraProblems(input.eras, input.erasFile ?? 'content/eras.json'));
+  const bodies = new Map(input.sources.filter((s) => s.bodyBlocks).map((s) => [s.id, { file: s.file, blocks: s.bodyBlocks!.map(normaliseForMatch) }]));
+
   const places = new Set(input.placeIds);
-  const eras = new Map(input.eras.map((era) => [era.id, era]));
+  // The first era of an id counts; a duplicate is reported above.
+  const eras = new Map([...input.eras].reverse().map((era) => [era.id, era]));
 
   for (const event of input.events) {
     const { file, data } = event;
@@ -115,6 +178,7 @@ export function validateChronology(input: ChronologyInput): Problem[] {
     if (!eras.has(data.era)) add(file, 'era', `unknown era "${data.era}"`);
     data.places.forEach((place, i) => {
       if (!places.has(place)) add(file, `places[${i}]`, `unknown place "${place}"`);
+      if (data.places.indexOf(place) < i) add(file, `places[${i}]`, `place "${place}" is listed twice`);
     });
 
     if (data.claims.length === 0) add(file, 'claims', 'an event needs at least one claim');
@@ -123,10 +187,15 @@ export function validateChronology(input: ChronologyInput): Problem[] {
       if (claims.has(claim.id)) add(file, `claims[${i}].id`, `duplicate claim id "${claim.id}"`);
       claims.set(claim.id, claim);
       const lines = citableLines.get(claim.source);
-      if (!input.sources.some((s) => s.id === claim.source)) {
+      const body = bodies.get(claim.source);
+      if (!QUOTABLE.test(claim.quote)) {
+        add(file, `claims[${i}].quote`, `${JSON.stringify(claim.quote)} has no letter or digit: a quote must be a passage, not only punctuation or white space`);
+      } else if (!input.sources.some((s) => s.id === claim.source)) {
         add(file, `claims[${i}].source`, `unknown source "${claim.source}"`);
       } else if (lines && !quoteInLines(lines, claim.quote)) {
-        add(file, `claims[${i}].quote`, `not found verbatim in the article text of source "${claim.source}": "${claim.quote.slice(0, 60)}…"`);
+        add(file, `claims[${i}].quote`, quoteNotFound(lines, claim.quote, claim.source));
+      } else if (body && !quoteInLines(body.blocks, claim.quote)) {
+        add(body.file, 'body', `the passage quoted by ${file} claims[${i}] is in the capture but not in the body; bring the body in line with the capture`);
       }
     });
 

@@ -73,3 +73,14 @@ export function eventSchema<S extends z.ZodType, P extends z.ZodType, E extends 
       .describe('Dated correction notes, oldest first: substantive changes made after publication.'),
   });
 }
+
+/** The event with its references as plain id strings: what the pages, the exports and the tests see. */
+export const plainEventSchema = eventSchema({ source: z.string(), place: z.string(), era: z.string() });
+
+/** One event's frontmatter once parsed (defaults filled in), ids as strings. */
+export type EventData = z.output<typeof plainEventSchema>;
+export type Claim = EventData['claims'][number];
+export type ClaimKind = Claim['kind'];
+export type Dispute = EventData['disputes'][number];
+export type DisputePosition = Dispute['positions'][number];
+export type DateBasis = EventData['dateBasis'];

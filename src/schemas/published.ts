@@ -24,6 +24,11 @@ export const publishedEventsFileSchema = z.strictObject({
   events: z.array(publishedEventSchema).describe('Every event, sorted by start date.'),
 });
 
+/** One event as published in /data/events.json: the one definition, used by the export, the integration and the tests. */
+export type PublishedEvent = z.output<typeof publishedEventSchema>;
+/** The whole of /data/events.json. */
+export type EventsFile = z.output<typeof publishedEventsFileSchema>;
+
 /** JSON Schema (draft 2020-12) of /data/events.json, generated from the zod schema. */
 export function eventsJsonSchema(siteUrl: string): Record<string, unknown> {
   return {

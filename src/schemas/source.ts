@@ -47,7 +47,10 @@ export const sourceSchema = z
     language: z.string().min(2).describe('BCP 47 language tag of the captured text.'),
     respondsTo: z.string().optional().describe('What the article says it responds to.'),
     originalPublication: z.string().optional().describe('Earlier publication of the same text, as the text states it.'),
-    url: z.url().optional().describe('Original URL, only where the text itself establishes it. Never guessed.'),
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be an http: or https: URL' })
+      .optional()
+      .describe('Original URL (http: or https:), only where the text itself establishes it. Never guessed.'),
     capture: z
       .strictObject({
         file: z.string().regex(/^[\w.-]+\.txt$/).describe('File name under content/sources/captures/.'),

@@ -16,7 +16,7 @@ import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { AxeBuilder } from '@axe-core/playwright';
 import axe from 'axe-core';
 import type { Page, Request } from '@playwright/test';
-import { listBuiltPages, type BuiltPage } from './built-pages.ts';
+import { listBuiltPages, type BuiltPage } from '../support/built-pages.ts';
 
 /** One thing a gate found wrong. */
 export interface GateProblem {
@@ -233,6 +233,16 @@ function safeDecode(value: string): string {
   }
 }
 
+/** Pages a host serves in place of any missing URL, at any depth. */
+const SERVED_AT_ANY_URL = new Set(['404.html']);
+
+/** The site's path on its host, from the home page's canonical URL ('/' when there is none). */
+export function builtSitePath(dir: string): string {
+  const home = join(dir, 'index.html');
+  const canonical = existsSync(home) ? /<link rel="canonical" href="([^"]+)"/.exec(readFileSync(home, 'utf8'))?.[1] : undefined;
+  return canonical ? new URL(canonical).pathname.replace(/\/?$/, '/') : '/';
+}
+
 /**
  * Every internal link, stylesheet, image, script and other URL in every HTML page of `dir`
  * must resolve, relative to its page, to a file inside `dir`, and a #fragment must name an id
@@ -240,8 +250,12 @@ function safeDecode(value: string): string {
  * link ('/x/') breaks under a sub-path and from disk, and a link to a folder ('x/') opens a
  * directory listing from disk, so both are reported too. Other schemes and hosts are skipped
  * here (checkStaticPrivacy looks at those that load something).
+ *
+ * The exception is a page the host serves at any missing URL (404.html): its links cannot be
+ * relative, so they must start with the site's path on its host (`sitePath`, by default the
+ * path of the home page's canonical URL) and are checked against the folder from there.
  */
-export function checkLinks(dir: string, pages: readonly PageInput[] = listBuiltPages(dir)): GateProblem[] {
+export function checkLinks(dir: string, pages: readonly PageInput[] = listBuiltPages(dir), sitePath: string = builtSitePath(dir)): GateProblem[] {
   const problems: GateProblem[] = [];
   const anchorsOf = (rel: string): Set<string> => parsePage(join(dir, rel)).anchors;
   for (const page of pages) {
@@ -270,11 +284,18 @@ export function checkLinks(dir: string, pages: readonly PageInput[] = listBuiltP
       if (pathPart === '') {
         targetRel = page.rel;
       } else {
-        if (pathPart.startsWith('/')) {
+        const servedAtAnyUrl = SERVED_AT_ANY_URL.has(page.rel);
+        if (pathPart.startsWith('/') && !servedAtAnyUrl) {
           report('root-relative', 'is root-relative; it breaks under a sub-path and from disk (use a relative link)');
           continue;
         }
-        const joined = posix.normalize(posix.join(posix.dirname(page.rel), safeDecode(pathPart)));
+        if (servedAtAnyUrl && !pathPart.startsWith(sitePath)) {
+          report('not-site-rooted', `is served at any URL, so its links must start with the site's path ${sitePath}`);
+          continue;
+        }
+        const joined = servedAtAnyUrl
+          ? posix.normalize(safeDecode(pathPart.slice(sitePath.length)) || '.')
+          : posix.normalize(posix.join(posix.dirname(page.rel), safeDecode(pathPart)));
         if (joined === '..' || joined.startsWith('../')) {
           report('outside-site', 'points outside the site folder');
           continue;
@@ -316,6 +337,10 @@ export function checkLinks(dir: string, pages: readonly PageInput[] = listBuiltP
 const SOURCE_DIRECTIVE = /(-src|-src-elem|-src-attr)$|^(form-action|base-uri|frame-ancestors|navigate-to)$/;
 const ALLOWED_SOURCE = /^('self'|'none'|'unsafe-inline'|'unsafe-eval'|'wasm-unsafe-eval'|'unsafe-hashes'|'strict-dynamic'|'report-sample'|'inline-speculation-rules'|'nonce-[^']+'|'sha(256|384|512)-[^']+'|data:|blob:)$/i;
 
+/** Directives that govern scripts: they may allow inline script only by hash, and never eval. */
+const SCRIPT_DIRECTIVE = /^script-src(-elem|-attr)?$/;
+const UNSAFE_SCRIPT_SOURCE = /^'(unsafe-inline|unsafe-eval)'$/i;
+
 /** Parses a policy into directive → tokens (first occurrence wins, as browsers do). */
 export function parseCsp(policy: string): Map<string, string[]> {
   const directives = new Map<string, string[]>();
@@ -329,8 +354,9 @@ export function parseCsp(policy: string): Map<string, string[]> {
 /**
  * The page must carry a Content-Security-Policy <meta> in its <head>, before any script, style
  * or linked resource (a policy only covers what follows it), whose default-src is exactly
- * 'self', and no directive may allow another origin (host, scheme such as https:, or *) or
- * name a report endpoint.
+ * 'self', no directive may allow another origin (host, scheme such as https:, or *) or
+ * name a report endpoint, and no script directive may allow 'unsafe-inline' or 'unsafe-eval'
+ * (the site's own inline scripts are allowed by their hashes).
  */
 export function checkCsp(html: string, page: string): GateProblem[] {
   const { csp } = parseHtml(html);
@@ -357,6 +383,7 @@ export function checkCsp(html: string, page: string): GateProblem[] {
       if (!SOURCE_DIRECTIVE.test(name)) continue;
       for (const token of tokens) {
         if (!ALLOWED_SOURCE.test(token)) report(`CSP ${name} allows another origin: ${token}`);
+        else if (SCRIPT_DIRECTIVE.test(name) && UNSAFE_SCRIPT_SOURCE.test(token)) report(`CSP ${name} allows ${token}`);
       }
     }
   }

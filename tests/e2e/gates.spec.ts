@@ -16,7 +16,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { PROJECT_ROOT, chunkPages, distDir, listBuiltPages, missingTemplates, representativePages, templateOf, type BuiltPage } from './built-pages.ts';
+import { chunkPages, listBuiltPages, missingTemplates, representativePages, templateOf, type BuiltPage } from '../support/built-pages.ts';
+import { PROJECT_ROOT, distDir } from '../support/project.ts';
 import {
   checkCsp,
   checkLinks,

@@ -9,23 +9,14 @@
  *   /archive/karabakh/ and gets no error response.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, expect, type Page } from '@playwright/test';
-import { PROJECT_ROOT, distDir } from './built-pages.ts';
-
-interface PublishedEvent {
-  id: string;
-  title: string;
-  era: string;
-  claims: Array<{ id: string; source: string }>;
-}
+import { PROJECT_ROOT, distDir } from '../support/project.ts';
+import { publishedEvents } from '../support/published-events.ts';
 
 const DIST = distDir();
-const EVENTS_FILE = join(DIST, 'data', 'events.json');
-const built = existsSync(EVENTS_FILE);
-const events: PublishedEvent[] = built ? (JSON.parse(readFileSync(EVENTS_FILE, 'utf8')) as { events: PublishedEvent[] }).events : [];
+const { file: EVENTS_FILE, built, events } = publishedEvents(DIST);
 const SUB_PATH = '/archive/karabakh/';
 
 test.skip(!built, `${EVENTS_FILE} is missing: run \`npm run build\` first`);

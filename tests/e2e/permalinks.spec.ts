@@ -19,25 +19,14 @@ import { test, expect, type Page } from '@playwright/test';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
-import { distDir } from './built-pages.ts';
+import { distDir } from '../support/project.ts';
+import { publishedEvents, type PublishedEvent } from '../support/published-events.ts';
 import { normaliseForMatch } from '../../src/lib/quote-match.ts';
 
-interface Claim {
-  id: string;
-  source: string;
-  quote: string;
-}
-interface PublishedEvent {
-  id: string;
-  url: string;
-  title: string;
-  claims: Claim[];
-}
+type Claim = PublishedEvent['claims'][number];
 
 const DIST = distDir();
-const EVENTS_FILE = join(DIST, 'data', 'events.json');
-const built = existsSync(EVENTS_FILE);
-const events: PublishedEvent[] = built ? (JSON.parse(readFileSync(EVENTS_FILE, 'utf8')) as { events: PublishedEvent[] }).events : [];
+const { file: EVENTS_FILE, built, events } = publishedEvents(DIST);
 const sourceIds = [...new Set(events.flatMap((e) => e.claims.map((c) => c.source)))].sort();
 
 test.skip(!built, `${EVENTS_FILE} is missing: run \`npm run build\` first`);

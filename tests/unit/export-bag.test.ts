@@ -10,13 +10,11 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { distDir, listFiles } from '../e2e/built-pages.ts';
+import { PROJECT_ROOT, distDir, listFiles } from '../support/project.ts';
 import { validateBag } from '../../src/lib/bagit.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** dist/, or $GATES_DIST (relative to the project root), as for the browser gates. */
 const DIST = distDir();
 const built = existsSync(join(DIST, 'index.html')) && existsSync(join(DIST, 'data', 'events.json'));
@@ -24,7 +22,7 @@ const SKIP_REASON = 'SKIPPED: dist/ is missing or incomplete; run `npm run build
 if (!built) console.warn(`export-bag.test.ts: ${SKIP_REASON}`);
 
 function exportTo(out: string) {
-  const result = spawnSync(process.execPath, ['scripts/export.ts', '--out', out, '--dist', DIST], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, ['scripts/export.ts', '--out', out, '--dist', DIST], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -58,7 +56,7 @@ describe.skipIf(!built)('export to a BagIt bag', () => {
     const datasets = listFiles(join(first, 'data', 'datasets'));
     for (const name of ['events.json', 'sources.json', 'places.json', 'eras.json', 'events.csv']) expect(datasets).toContain(name);
     for (const name of datasets) expect(readFileSync(join(first, 'data', 'datasets', name)).equals(readFileSync(join(DIST, 'data', name))), name).toBe(true);
-    const capturesDir = join(ROOT, 'content', 'sources', 'captures');
+    const capturesDir = join(PROJECT_ROOT, 'content', 'sources', 'captures');
     const captures = listFiles(capturesDir);
     expect(captures.length).toBeGreaterThanOrEqual(5);
     expect(listFiles(join(first, 'data', 'captures'))).toEqual(captures);

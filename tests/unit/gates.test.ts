@@ -22,7 +22,9 @@ import {
   type GateProblem,
   type LoadedResource,
 } from '../e2e/gate-checks.ts';
-import { PROJECT_ROOT, chunkPages, listBuiltPages, missingTemplates, representativePages, templateOf, type BuiltPage } from '../e2e/built-pages.ts';
+import { contentSecurityPolicy } from '../../src/lib/content-security-policy.ts';
+import { chunkPages, listBuiltPages, missingTemplates, representativePages, templateOf, type BuiltPage } from '../support/built-pages.ts';
+import { PROJECT_ROOT } from '../support/project.ts';
 
 const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/broken-pages');
 const fixturePages = listBuiltPages(FIXTURE);
@@ -165,8 +167,19 @@ describe('gate: Content-Security-Policy meta', () => {
     ]);
   });
 
+  it("reports a script policy that allows inline script or eval, in any script directive", () => {
+    const policy = (scripts: string) => `<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; ${scripts}"></head>`;
+    expect(checkCsp(policy("script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'"), 'e').map((p) => p.message)).toEqual(["CSP script-src allows 'unsafe-eval'"]);
+    expect(checkCsp(policy("script-src 'self' 'unsafe-inline'; script-src-attr 'UNSAFE-INLINE'"), 'i').map((p) => p.message)).toEqual([
+      "CSP script-src allows 'unsafe-inline'",
+      "CSP script-src-attr allows 'UNSAFE-INLINE'",
+    ]);
+    // Styles may stay inline: Astro inlines each page's CSS.
+    expect(checkCsp(policy("script-src 'self' 'sha256-abc='; style-src 'self' 'unsafe-inline'"), 's')).toEqual([]);
+  });
+
   it('accepts the site policy and every policy on the clean fixture pages', () => {
-    const site = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+    const site = contentSecurityPolicy();
     expect(parseCsp(site).get('default-src')).toEqual(["'self'"]);
     expect(checkCsp(`<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${site}"></head></html>`, 'site')).toEqual([]);
     for (const rel of ['index.html', 'a11y/index.html', 'heavy/index.html', 'csp-blocked/index.html']) expect(checkCsp(html(rel), rel)).toEqual([]);

@@ -13,12 +13,10 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { distDir, listFiles } from '../e2e/built-pages.ts';
+import { PROJECT_ROOT, distDir, listFiles } from '../support/project.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** dist/, or $GATES_DIST (relative to the project root), as for the browser gates. */
 const DIST = distDir();
 const built = existsSync(join(DIST, 'index.html'));
@@ -77,17 +75,17 @@ function changedSinceDist(): string[] {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (statSync(path).mtimeMs > builtAt) changed.push(relative(ROOT, path));
+      else if (statSync(path).mtimeMs > builtAt) changed.push(relative(PROJECT_ROOT, path));
     }
   };
-  for (const folder of ['src', 'content', 'public']) walk(join(ROOT, folder));
+  for (const folder of ['src', 'content', 'public']) walk(join(PROJECT_ROOT, folder));
   for (const file of ['astro.config.mjs', 'package-lock.json', 'tsconfig.json'])
-    if (existsSync(join(ROOT, file)) && statSync(join(ROOT, file)).mtimeMs > builtAt) changed.push(file);
+    if (existsSync(join(PROJECT_ROOT, file)) && statSync(join(PROJECT_ROOT, file)).mtimeMs > builtAt) changed.push(file);
   return changed.sort();
 }
 
 function run(args: string[], env: Record<string, string> = {}): void {
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const result = spawnSync(process.execPath, args, { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`.slice(-4000));
 }
 

@@ -13,6 +13,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, it, expect } from 'vitest';
+import { bodyPieces, type BodyPiece as Piece } from '../../src/lib/source-body.ts';
 
 const DIR = 'content/sources';
 const files = readdirSync(DIR)
@@ -24,49 +25,8 @@ interface Frontmatter {
   nonArticle: { lines: [number, number]; kind: string; note?: string }[];
 }
 
-interface Piece {
-  /** What the block is, for messages. */
-  role: 'paragraph' | 'heading' | 'caption' | 'credit';
-  /** The text as written in the MDX (escapes still in place). */
-  raw: string;
-  /** The text as readers see it (escapes undone). */
-  text: string;
-}
-
 /** Collapse every run of white space, U+00A0 included, to one space. */
 const norm = (s: string): string => s.replace(/[\s\u00A0]+/gu, ' ').trim();
-
-/** Undo the MDX escapes a body may use: {'x'} / {"x"} expressions, entities, backslash escapes. */
-function unescapeMdx(s: string): string {
-  return s
-    .replace(/\{'([^']*)'\}|\{"([^"]*)"\}/g, (_, a?: string, b?: string) => a ?? b ?? '')
-    .replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, e: string) => {
-      const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-      if (named[e.toLowerCase()]) return named[e.toLowerCase()]!;
-      const code = e[1]?.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
-    })
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
-}
-
-const CAPTION = /^<Caption(?: credit="([^"]*)")?>([\s\S]*)<\/Caption>$/;
-
-/** Split an MDX body into its blocks and the texts they carry. */
-function bodyPieces(body: string): Piece[] {
-  const pieces: Piece[] = [];
-  for (const block of body.split(/\n[ \t]*\n/).map((b) => b.replace(/^\n+|\n+$/g, '')).filter((b) => b.trim())) {
-    const caption = CAPTION.exec(block);
-    if (caption) {
-      pieces.push({ role: 'caption', raw: caption[2]!, text: unescapeMdx(caption[2]!) });
-      if (caption[1] !== undefined) pieces.push({ role: 'credit', raw: caption[1], text: unescapeMdx(caption[1]) });
-    } else if (block.startsWith('## ')) {
-      pieces.push({ role: 'heading', raw: block.slice(3), text: unescapeMdx(block.slice(3)) });
-    } else {
-      pieces.push({ role: 'paragraph', raw: block, text: unescapeMdx(block) });
-    }
-  }
-  return pieces;
-}
 
 /** Sentences of at least `min` characters, for spotting fragments of excluded text. */
 const sentences = (s: string, min = 25): string[] =>

@@ -44,6 +44,7 @@ function event(id: string, date: string, era: string, extra: Partial<ChronologyE
   return {
     id,
     title: `Event ${id}`,
+    corrections: [],
     date,
     bounds: edtfBounds(date),
     dateBasis: { kind: 'stated' },

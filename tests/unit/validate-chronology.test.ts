@@ -139,4 +139,65 @@ describe('validateChronology', () => {
     event(input).dateBasis = { kind: 'stated', claim: 'ghost' };
     expect(lines(input)).toEqual(['content/events/2023-09-19-operation.mdx: dateBasis.claim: no claim "ghost" on this event']);
   });
+  it('rejects a quote with no letter or digit: white space, "." or ", " (the empty-quote guard)', () => {
+    for (const quote of ['   ', '.', ', ', '\u00a0', '\u2014']) {
+      const input = valid();
+      event(input).claims[0] = { id: 'news', source: 'news', quote };
+      expect(lines(input), JSON.stringify(quote)).toEqual([
+        `content/events/2023-09-19-operation.mdx: claims[0].quote: ${JSON.stringify(quote)} has no letter or digit: a quote must be a passage, not only punctuation or white space`,
+      ]);
+    }
+  });
+
+  it('does not take U+FEFF (matched by JavaScript \\s) for a space, and names it', () => {
+    const input = valid();
+    event(input).claims[0] = { id: 'news', source: 'news', quote: 'Baku\uFEFFmoved decisively.' };
+    expect(lines(input)).toEqual([expect.stringMatching(/claims\[0\]\.quote: not found verbatim .*invisible character U\+FEFF at character 5/)]);
+  });
+
+  it('says when a quote differs from the article only in Unicode normalisation form', () => {
+    const input = valid();
+    const capture = 'Site navigation\nThe caf\u00e9 in \u015eu\u015fa was closed.\nA reader writes.\n';
+    input.sources = input.sources.map((source) => ({ ...source, captureText: capture }));
+    event(input).claims = [{ id: 'news', source: 'news', quote: 'The caf\u00e9 in \u015eu\u015fa was closed.'.normalize('NFD') }];
+    event(input).disputes = [];
+    expect(lines(input)).toEqual([expect.stringMatching(/claims\[0\]\.quote: not found verbatim .*differs only in Unicode normalisation form: the quote is not NFC/)]);
+    event(input).claims = [{ id: 'news', source: 'news', quote: 'The caf\u00e9 in \u015eu\u015fa was closed.' }];
+    expect(lines(input)).toEqual([]);
+  });
+
+  it('rejects nonArticle ranges that are reversed or beyond the capture', () => {
+    const input = valid();
+    input.sources[0] = { ...input.sources[0]!, nonArticle: [{ lines: [3, 1] }, { lines: [3, 4] }, { lines: [500, 600] }] };
+    expect(lines(input)).toEqual([
+      'content/sources/news.mdx: nonArticle[0].lines: range [3, 1] ends before it starts',
+      "content/sources/news.mdx: nonArticle[1].lines: range [3, 4] goes beyond the capture's last line (3)",
+      "content/sources/news.mdx: nonArticle[2].lines: range [500, 600] goes beyond the capture's last line (3)",
+    ]);
+  });
+
+  it('rejects a place listed twice on one event', () => {
+    const input = valid();
+    event(input).places = ['stepanakert', 'stepanakert'];
+    expect(lines(input)).toEqual(['content/events/2023-09-19-operation.mdx: places[1]: place "stepanakert" is listed twice']);
+  });
+
+  it('rejects duplicate era ids and overlapping eras', () => {
+    const input = valid();
+    input.eras.push({ id: 'late', start: '2024-01-01', end: '2024-12-31' }, { id: 'overlap', start: '2023-01-01', end: '2023-02-01' });
+    expect(lines(input)).toEqual([
+      'content/eras.json: [1].id: duplicate era id "late"',
+      'content/eras.json: [2].start: era "overlap" starts on 2023-01-01, before era "late" ends (2023-12-31): eras must not overlap',
+    ]);
+  });
+
+  it('rejects a quote found in the capture but not in the body (a capture changed without its body)', () => {
+    const input = valid();
+    input.sources[0] = { ...input.sources[0]!, bodyBlocks: ['On Sept. 19, Baku moved.'] };
+    expect(lines(input)).toEqual([
+      'content/sources/news.mdx: body: the passage quoted by content/events/2023-09-19-operation.mdx claims[0] is in the capture but not in the body; bring the body in line with the capture',
+    ]);
+    input.sources[0] = { ...input.sources[0]!, bodyBlocks: ['On Sept. 19, Baku moved\u00a0decisively.'] };
+    expect(lines(input)).toEqual([]);
+  });
 });

@@ -5,16 +5,9 @@
  * No Playwright or browser import here: the vitest self-tests use it too.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** The project root (this file lives in tests/e2e/). */
-export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-
-/** The built site the gates check: $GATES_DIST (relative to the project root) or dist/. */
-export function distDir(): string {
-  return resolve(PROJECT_ROOT, process.env.GATES_DIST ?? 'dist');
-}
+import { join, relative, sep } from 'node:path';
+import { compareText } from '../../src/lib/order.ts';
+import { distDir } from './project.ts';
 
 export interface BuiltPage {
   /** Absolute path of the HTML file. */
@@ -45,7 +38,7 @@ export function listBuiltPages(dir: string = distDir()): BuiltPage[] {
     }
   };
   walk(dir);
-  return pages.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return pages.sort((a, b) => compareText(a.rel, b.rel));
 }
 
 /**
@@ -65,12 +58,8 @@ export const TEMPLATES: ReadonlyArray<{ name: string; pattern: RegExp; required:
   { name: 'methodology', pattern: /^methodology\/$/, required: true },
   { name: 'data', pattern: /^data\/$/, required: true },
   { name: 'places', pattern: /^places\/$/, required: true },
-  { name: 'place', pattern: /^places\/[^/]+\/$/, required: false },
   { name: 'search', pattern: /^search\/$/, required: true },
   { name: 'era', pattern: /^eras\/[^/]+\/$/, required: true },
-  { name: 'eras index', pattern: /^eras\/$/, required: false },
-  { name: 'events index', pattern: /^events\/$/, required: false },
-  { name: 'not found', pattern: /^404(\.html|\/)$/, required: false },
 ];
 
 /** The template a page belongs to: a TEMPLATES name, or 'other: <urlPath>'. */
@@ -135,12 +124,4 @@ export function chunkPages<T extends Pick<BuiltPage, 'bytes'>>(pages: readonly T
   }
   if (current.length > 0) chunks.push(current);
   return chunks;
-}
-
-/** Every file under `dir`, relative, with '/' separators, sorted. */
-export function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
 }
