@@ -5,7 +5,18 @@
  */
 import type { Chronology, Era, Source } from './model.ts';
 import { sourceShortName } from './event-view.ts';
-import { eraDatesInWords, estimateTextWidth, orderedEras, wrapText, type Box, type TextBlock } from './timeline-layout.ts';
+import { eraDatesInWords, estimateTextWidth, orderedEras, wrapText, type TextBlock } from './timeline-layout.ts';
+
+/** A label's text: first baseline at (x, y), one line per entry. */
+type LabelText = Pick<TextBlock, 'x' | 'y' | 'anchor' | 'lines'>;
+
+/** A cell's rectangle in SVG user units. */
+export interface CellBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** Shades for non-empty cells; a cell's shade grows with its share of the largest count. */
 export const COVERAGE_LEVELS = 4;
@@ -103,7 +114,7 @@ export const COVERAGE_NARROW: CoverageLayoutOptions = {
 export const SLANT_DEGREES = 60;
 
 export interface CoverageLayoutCell extends CoverageCell {
-  box: Box;
+  box: CellBox;
   /** Baseline of the centred count. */
   text: { x: number; y: number };
   /** Accessible name of the cell's link: source, era, count. */
@@ -114,7 +125,7 @@ export interface CoverageLayoutCell extends CoverageCell {
 export interface CoverageHeading {
   id: string;
   name: string;
-  text: TextBlock;
+  text: LabelText;
   /** Rotation in degrees about the text's anchor (slanted headings); 0 for level text. */
   rotate: number;
 }
@@ -200,11 +211,11 @@ export function layoutCoverage(counts: CoverageCounts, options: CoverageLayoutOp
   const cells = counts.rows.flatMap((sourceRow, s) =>
     sourceRow.map((cell, e) => {
       const [r, c] = transpose ? [e, s] : [s, e];
-      const box = { x: labelWidth + c * cellWidth + gap / 2, y: header.height + r * cellHeight + gap / 2, w: cellWidth - gap, h: cellHeight - gap };
+      const box = { x: labelWidth + c * cellWidth + gap / 2, y: header.height + r * cellHeight + gap / 2, width: cellWidth - gap, height: cellHeight - gap };
       return {
         ...cell,
         box,
-        text: { x: box.x + box.w / 2, y: box.y + box.h / 2 + fontSize * 0.4 },
+        text: { x: box.x + box.width / 2, y: box.y + box.height / 2 + fontSize * 0.4 },
         label: `${sources[s]!.name}, ${eras[e]!.name}: ${plural(cell.claims, 'claim')}`,
       };
     }),

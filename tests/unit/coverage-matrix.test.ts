@@ -46,11 +46,11 @@ describe('layoutCoverage', () => {
     expect(layout.cells).toHaveLength(4);
     for (const cell of layout.cells) {
       expect(cell.box.x).toBeGreaterThanOrEqual(0);
-      expect(cell.box.x + cell.box.w).toBeLessThanOrEqual(layout.width);
-      expect(cell.box.y + cell.box.h).toBeLessThanOrEqual(layout.height);
+      expect(cell.box.x + cell.box.width).toBeLessThanOrEqual(layout.width);
+      expect(cell.box.y + cell.box.height).toBeLessThanOrEqual(layout.height);
     }
     const [first, second] = layout.cells;
-    expect(first!.box.x + first!.box.w).toBeLessThanOrEqual(second!.box.x);
+    expect(first!.box.x + first!.box.width).toBeLessThanOrEqual(second!.box.x);
   });
 
   it('names each cell with source, era and count', () => {
@@ -95,7 +95,7 @@ describe('layoutCoverage, transposed for narrow screens', () => {
       expect(column.text.x).toBeLessThanOrEqual(layout.width);
       expect(column.text.y).toBeLessThanOrEqual(top);
     }
-    for (const cell of layout.cells) expect(cell.box.x + cell.box.w).toBeLessThanOrEqual(layout.width);
+    for (const cell of layout.cells) expect(cell.box.x + cell.box.width).toBeLessThanOrEqual(layout.width);
   });
 });
 
