@@ -19,7 +19,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listBuiltPages } from '../support/built-pages.ts';
 import { distDir, listFiles, PROJECT_ROOT } from '../support/project.ts';
-import { builtSitePath, checkLinks, parseCsp } from '../e2e/gate-checks.ts';
+import { builtSitePath, checkLinks, parseCsp } from '../support/gates/index.ts';
 import { contentSecurityPolicy } from '../../src/lib/content-security-policy.ts';
 import { headersFile, LONG_CACHE, robotsTxt, SHORT_CACHE } from '../../src/lib/host-files.ts';
 import { rootHref, sitePathOf } from '../../src/lib/site-paths.ts';
