@@ -31,6 +31,8 @@ export const routes = {
   search: '/search/',
   methodology: '/methodology/',
   data: '/data/',
+  /** Page `n` (1-based) of the correction notes; the first is /corrections/ itself. */
+  corrections: (page = 1) => (page === 1 ? '/corrections/' : `/corrections/${page}/`),
   capture: (file: string) => `/captures/${file}`,
 } as const;
 
