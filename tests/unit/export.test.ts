@@ -43,13 +43,17 @@ function differingFiles(a: string, b: string): string[] {
 }
 
 describe('export of a small fake build', () => {
+  /** A page as the build writes it: the WACZ in the bag needs its title and canonical address. */
+  const page = (path: string, title: string): string =>
+    `<!doctype html><html><head><title>${title}</title><link rel="canonical" href="https://example.org/${path}"></head><body><h1>${title}</h1></body></html>\n`;
+
   /** A minimal built site: what `astro build` leaves in dist/ for the export to read. */
   function fakeDist(): string {
     const dist = tempDir();
     const files: Record<string, string> = {
-      'index.html': '<h1>Chronology</h1>\n',
-      'events/a/index.html': '<h1>A</h1>\n',
-      'data/index.html': '<h1>Data</h1>\n',
+      'index.html': page('', 'Chronology'),
+      'events/a/index.html': page('events/a/', 'A'),
+      'data/index.html': page('data/', 'Data'),
       'data/events.json': '{\n  "version": "2026-01-02",\n  "events": []\n}\n',
       'data/sources.json': '{}\n',
       'data/places.json': '{}\n',
