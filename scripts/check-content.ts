@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * Checks a whole content folder before anything is built: file layout, names, encodings and
- * links (src/lib/content-files.ts), every entry against its schema (src/schemas/), and the
+ * links (src/lib/content-files.ts), every entry against its schema (src/schemas/), what each
+ * body may contain (src/lib/body-html-policy.ts: no script from content), and the
  * cross-entry rules (src/lib/validate-chronology.ts, src/lib/redirects.ts), including that
- * every quote is in its source's body. Prints one `file: field: reason` line per problem.
+ * every quote is in its source's body, and the mechanical editorial rules (src/lib/editorial-checks.ts). Prints one `file: field: reason` line per problem.
  *
  *   node scripts/check-content.ts [content-folder]     (default: $CHRONOLOGY_CONTENT or content/)
  *
@@ -18,7 +19,9 @@ import { z } from 'astro/zod';
 import { contentLayoutProblems, decodeUtf8, ID_PATTERN, type ContentEntry } from '../src/lib/content-files.ts';
 import { formatProblem, validateChronology, type EventInput, type Problem, type SourceInput } from '../src/lib/validate-chronology.ts';
 import { validateRedirects } from '../src/lib/redirects.ts';
+import { checkEditorialRules, type EditorialEventInput } from '../src/lib/editorial-checks.ts';
 import { bodyPieces } from '../src/lib/source-body.ts';
+import { bodyHtmlProblems } from '../src/lib/body-html-policy.ts';
 import { sourceSchema } from '../src/schemas/source.ts';
 import { plainEventSchema } from '../src/schemas/event.ts';
 import { compareText } from '../src/lib/order.ts';
@@ -115,6 +118,7 @@ export function checkContent(root: string): string[] {
   for (const parsed of read('sources', '.mdx')) {
     const matter = frontmatter(parsed);
     if (!matter) continue;
+    problems.push(...bodyHtmlProblems(parsed.file, 'source', matter.body));
     const result = sourceSchema.safeParse(matter.data);
     if (!result.success) {
       problems.push(...schemaProblems(parsed.file, result.error));
@@ -143,10 +147,11 @@ export function checkContent(root: string): string[] {
     });
   }
 
-  const events: EventInput[] = [];
+  const events: (EventInput & EditorialEventInput)[] = [];
   for (const parsed of read('events', '.mdx')) {
     const matter = frontmatter(parsed);
     if (!matter) continue;
+    problems.push(...bodyHtmlProblems(parsed.file, 'event', matter.body));
     const result = plainEventSchema.safeParse(matter.data);
     if (result.success) events.push({ id: idOf(parsed.file, '.mdx'), file: parsed.file, data: result.data });
     else problems.push(...schemaProblems(parsed.file, result.error));
@@ -161,7 +166,7 @@ export function checkContent(root: string): string[] {
     else problems.push(...schemaProblems(parsed.file, result.error));
   }
 
-  const eras: { id: string; start: string; end: string }[] = [];
+  const eras: { id: string; name: string; description: string; start: string; end: string }[] = [];
   const erasFile = read('', '.json').find((p) => p.file === `${label}/eras.json`);
   const erasValue = erasFile && json(erasFile);
   if (erasFile && erasValue) {
@@ -184,6 +189,7 @@ export function checkContent(root: string): string[] {
       eventFiles: entries.filter((e) => e.path.startsWith('events/') && e.path.endsWith('.mdx')).map((e) => `${label}/${e.path}`),
     }),
   );
+  problems.push(...checkEditorialRules({ events, eras, erasFile: `${label}/eras.json` }));
 
   const redirectsFile = read('', '.json').find((p) => p.file === `${label}/redirects.json`);
   const redirectsValue = redirectsFile && json(redirectsFile);

@@ -15,6 +15,7 @@ import { compareEvents, type Chronology, type ChronologyEvent } from './model.ts
 import { compareText } from './order.ts';
 import { formatProblem, validateChronology } from './validate-chronology.ts';
 import { validateRedirects } from './redirects.ts';
+import { checkEditorialRules } from './editorial-checks.ts';
 import { bodyHtmlProblems } from './body-html-policy.ts';
 
 type Ref = string | { id: string };
@@ -87,6 +88,7 @@ async function loadAndValidate(): Promise<Chronology> {
       eventFiles,
     }),
     ...validateRedirects(redirects, new Set(events.map((e) => e.id))),
+    ...checkEditorialRules({ events, eras: eraEntries.map((e) => e.data), erasFile: `${CONTENT_ROOT}/eras.json` }),
     // No script from content: each body holds only what body-html-policy.ts allows.
     ...sourceEntries.flatMap((entry, i) => bodyHtmlProblems(sources[i]!.file, 'source', entry.body ?? '')),
     ...eventEntries.flatMap((entry, i) => bodyHtmlProblems(events[i]!.file, 'event', entry.body ?? '')),

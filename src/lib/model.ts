@@ -10,7 +10,7 @@ import type { EraData } from '../schemas/era.ts';
 import type { EventData } from '../schemas/event.ts';
 import { compareText } from './order.ts';
 
-export type { Claim, ClaimKind, DateBasis, Dispute, DisputePosition } from '../schemas/event.ts';
+export type { Claim, ClaimKind, Correction, DateBasis, Dispute, DisputePosition } from '../schemas/event.ts';
 
 /** One event: its validated frontmatter (see src/schemas/event.ts) plus its id and expanded date. */
 export type ChronologyEvent = EventData & {

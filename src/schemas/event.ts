@@ -84,3 +84,4 @@ export type ClaimKind = Claim['kind'];
 export type Dispute = EventData['disputes'][number];
 export type DisputePosition = Dispute['positions'][number];
 export type DateBasis = EventData['dateBasis'];
+export type Correction = EventData['corrections'][number];

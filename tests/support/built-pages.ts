@@ -60,6 +60,7 @@ export const TEMPLATES: ReadonlyArray<{ name: string; pattern: RegExp; required:
   { name: 'places', pattern: /^places\/$/, required: true },
   { name: 'search', pattern: /^search\/$/, required: true },
   { name: 'era', pattern: /^eras\/[^/]+\/$/, required: true },
+  { name: 'corrections', pattern: /^corrections\/(?:\d+\/)?$/, required: true },
 ];
 
 /** The template a page belongs to: a TEMPLATES name, or 'other: <urlPath>'. */
