@@ -3,10 +3,13 @@
  * of that kind so that they list the same pages, each given its record as a prop.
  */
 import { loadChronology } from './load-chronology.ts';
-import type { Era, Source } from './model.ts';
+import type { ChronologyEvent, Era, Source } from './model.ts';
+import { eventsCitingSource } from './event-view.ts';
 
 export interface SourcePageProps {
   source: Source;
+  /** The events that quote the source, in chronological order. */
+  events: ChronologyEvent[];
 }
 
 export interface EraPageProps {
@@ -15,8 +18,8 @@ export interface EraPageProps {
 
 /** One page per source (/sources/<id>/ and /sources/<id>/chronology/). */
 export async function sourcePagePaths(): Promise<{ params: { id: string }; props: SourcePageProps }[]> {
-  const { sources } = await loadChronology();
-  return sources.map((source) => ({ params: { id: source.id }, props: { source } }));
+  const chronology = await loadChronology();
+  return chronology.sources.map((source) => ({ params: { id: source.id }, props: { source, events: eventsCitingSource(chronology, source.id) } }));
 }
 
 /** One page per era (/eras/<id>/). */
