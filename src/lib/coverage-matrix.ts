@@ -5,8 +5,8 @@
  */
 import type { Chronology, Era, Source } from './model.ts';
 import { sourceShortName } from './event-view.ts';
-import { estimateTextWidth, orderedEras, wrapText, type TextBlock } from './timeline/index.ts';
 import { eraDatesInWords } from './date-words.ts';
+import { estimateTextWidth, orderedEras, wrapText, type TextBlock } from './timeline/index.ts';
 
 /** A label's text: first baseline at (x, y), one line per entry. */
 type LabelText = Pick<TextBlock, 'x' | 'y' | 'anchor' | 'lines'>;
@@ -78,7 +78,6 @@ export interface CoverageLayoutOptions {
   cellHeight: number;
   /** Space between cells. */
   gap: number;
-  maxLabelLines: number;
   /** Longest slanted heading (transposed only). */
   maxHeadingWidth: number;
 }
@@ -93,7 +92,6 @@ export const COVERAGE_WIDE: CoverageLayoutOptions = {
   cellWidth: 112,
   cellHeight: 48,
   gap: 4,
-  maxLabelLines: 3,
   maxHeadingWidth: 0,
 };
 
@@ -107,7 +105,6 @@ export const COVERAGE_NARROW: CoverageLayoutOptions = {
   cellWidth: 46,
   cellHeight: 40,
   gap: 3,
-  maxLabelLines: 2,
   maxHeadingWidth: 200,
 };
 
@@ -152,8 +149,8 @@ const HEADER_PADDING = 6;
 export function eraHeading(era: Pick<Era, 'start' | 'end'>, width: number, fontSize: number): string[] {
   const words = eraDatesInWords(era);
   const [first, ...rest] = words.split(' – ');
-  if (rest.length === 0 || wrapText(words, width, fontSize, 1)[0] === words) return wrapText(words, width, fontSize, 2);
-  return [...wrapText(`${first} –`, width, fontSize, 1), ...wrapText(rest.join(' – '), width, fontSize, 1)];
+  if (rest.length === 0 || wrapText(words, width, fontSize)[0] === words) return wrapText(words, width, fontSize);
+  return [...wrapText(`${first} –`, width, fontSize), ...wrapText(rest.join(' – '), width, fontSize)];
 }
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
@@ -190,11 +187,11 @@ function slantedColumns(items: Array<{ id: string; name: string; lines: string[]
 
 /** Where every label and cell of the matrix goes. */
 export function layoutCoverage(counts: CoverageCounts, options: CoverageLayoutOptions = COVERAGE_WIDE): CoverageLayout {
-  const { transpose, fontSize, headingFontSize, lineHeight, labelWidth, cellWidth, cellHeight, gap, maxLabelLines } = options;
+  const { transpose, fontSize, headingFontSize, lineHeight, labelWidth, cellWidth, cellHeight, gap } = options;
   const sources = counts.sources.map((source) => ({ id: source.id, name: sourceShortName(source) }));
   const eras = counts.eras.map((era) => ({ id: era.id, name: era.name, era }));
   const columnItems = transpose
-    ? sources.map((s) => ({ ...s, lines: wrapText(s.name, options.maxHeadingWidth, headingFontSize, 1) }))
+    ? sources.map((s) => ({ ...s, lines: wrapText(s.name, options.maxHeadingWidth, headingFontSize) }))
     : eras.map((e) => ({ id: e.id, name: e.name, lines: eraHeading(e.era, cellWidth - gap * 2, headingFontSize) }));
   const header = transpose ? slantedColumns(columnItems, options) : levelColumns(columnItems, options);
   if (transpose) {
@@ -203,7 +200,7 @@ export function layoutCoverage(counts: CoverageCounts, options: CoverageLayoutOp
   }
   const rowItems = transpose
     ? eras.map((e) => ({ id: e.id, name: e.name, lines: eraHeading(e.era, labelWidth - gap * 4, fontSize) }))
-    : sources.map((s) => ({ ...s, lines: wrapText(s.name, labelWidth - gap * 4, fontSize, maxLabelLines) }));
+    : sources.map((s) => ({ ...s, lines: wrapText(s.name, labelWidth - gap * 4, fontSize) }));
   const rows = rowItems.map(({ id, name, lines }, r) => {
     const middle = header.height + r * cellHeight + cellHeight / 2;
     const y = middle - ((lines.length - 1) * lineHeight) / 2 + fontSize * 0.35;
