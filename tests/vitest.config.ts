@@ -6,7 +6,15 @@ import { defineConfig } from 'vitest/config';
  * share the project's .astro/ folder, so these files run one at a time, in their own project.
  * Astro's virtual modules are not available in either, by design (README, "Where things live").
  */
-const BUILD_TESTS = ['tests/unit/build-rejects.test.ts', 'tests/unit/atomic-build.test.ts', 'tests/unit/reproducible-build.test.ts', 'tests/unit/export.test.ts'];
+const BUILD_TESTS = [
+  'tests/unit/build-rejects.test.ts',
+  'tests/unit/build-refuses-scripts.test.ts',
+  'tests/unit/atomic-build.test.ts',
+  'tests/unit/reproducible-build.test.ts',
+  'tests/unit/export.test.ts',
+  'tests/unit/export-wacz.test.ts',
+  'tests/unit/editorial-pages.test.ts',
+];
 
 export default defineConfig({
   test: {

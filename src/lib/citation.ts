@@ -11,6 +11,7 @@
 import { edtfBounds, edtfInWords, parseEdtf } from './edtf-dates.ts';
 import type { ChronologyEvent, Source } from './model.ts';
 import { versionDateParts } from './version-date.ts';
+import { monthName, shortMonthName } from './date-words.ts';
 
 /** A CSL-JSON name. The site and the captures give names as written, so only `literal` is used. */
 export interface CslName {
@@ -76,16 +77,11 @@ export interface EventCitation {
 /** The version label prose citations leave out, since it says only that there is none. */
 const NO_VERSION = 'unversioned';
 
-const utcDate = ([year, month, day]: [number, number, number]) => new Date(Date.UTC(year, month - 1, day));
-const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
-const monthName = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' });
-
 /** "September 19, 2023", the order Chicago uses. */
-const chicagoDate = (parts: [number, number, number]): string => longDate.format(utcDate(parts));
+const chicagoDate = ([year, month, day]: [number, number, number]): string => `${monthName(month)} ${day}, ${year}`;
 
 /** "2023, September 19", the order APA puts in its date parentheses. */
-const apaDate = (parts: [number, number, number]): string =>
-  `${parts[0]}, ${monthName.format(utcDate(parts))} ${parts[2]}`;
+const apaDate = ([year, month, day]: [number, number, number]): string => `${year}, ${monthName(month)} ${day}`;
 
 /** The event's own date as the citations word it: "Event date: c. 1921", "Event date: from 19 September 2023". */
 const eventDateNote = (event: Pick<ChronologyEvent, 'date'>): string => `Event date: ${edtfInWords(event.date)}`;
@@ -166,7 +162,8 @@ export const bibtexKey = (id: string): string =>
     .replace(/[^A-Za-z0-9-]+/g, '-');
 
 /** BibTeX's predefined month macros, which every style understands. */
-const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** BibTeX's month macros are the first three letters of the English name: jan … dec. */
+const bibtexMonth = (month: number): string => (shortMonthName(month) ?? '').toLowerCase();
 
 /** The BibTeX `@misc` entry for the event page (with biblatex's date and version fields too). */
 function bibtexEntry(input: EventCitationInput, parts: [number, number, number] | undefined): string {
@@ -179,7 +176,7 @@ function bibtexEntry(input: EventCitationInput, parts: [number, number, number] 
     field('title', `{${escapeBibtex(event.title)}}`),
     field('howpublished', escapeBibtex(siteName)),
     ...(parts
-      ? [field('year', String(parts[0])), `  month = ${BIBTEX_MONTHS[parts[1] - 1]}`, field('date', version)]
+      ? [field('year', String(parts[0])), `  month = ${bibtexMonth(parts[1])}`, field('date', version)]
       : []),
     field('version', escapeBibtex(version)),
     // Verbatim in biblatex, so not LaTeX-escaped; citeEvent's URL serialisation has already

@@ -7,6 +7,7 @@ import type { FeedItem } from './data-export.ts';
 import { eventUrl } from './data-export.ts';
 import { edtfInWords } from './edtf-dates.ts';
 import type { Chronology, ChronologyEvent, Correction } from './model.ts';
+import { compareText } from './order.ts';
 
 /** Corrections per page of /corrections/: the pages stay small whatever the number of notes. */
 export const CORRECTIONS_PER_PAGE = 50;
@@ -22,7 +23,6 @@ export interface CorrectionEntry extends Correction {
 /** Fragment id of a correction note on its event page. */
 export const correctionAnchor = (index: number): string => `correction-${index + 1}`;
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every correction note of the chronology, newest first, then by event id and position. */
 export function allCorrections(events: readonly ChronologyEvent[]): CorrectionEntry[] {
@@ -36,7 +36,7 @@ export function allCorrections(events: readonly ChronologyEvent[]): CorrectionEn
         index,
       })),
     )
-    .sort((a, b) => byString(b.date, a.date) || byString(a.eventId, b.eventId) || a.index - b.index);
+    .sort((a, b) => compareText(b.date, a.date) || compareText(a.eventId, b.eventId) || a.index - b.index);
 }
 
 /** The corrections split into pages of CORRECTIONS_PER_PAGE; always at least one (possibly empty) page. */

@@ -7,6 +7,7 @@
 import { edtfBounds, parseEdtf } from './edtf-dates.ts';
 import { articleText, type LineRange } from './article-text.ts';
 import { normaliseForMatch } from './quote-match.ts';
+import { compareText } from './order.ts';
 
 /** The chronology's scope: no event may fall outside it. */
 export const SCOPE = { start: '1918-01-01', end: '2023-12-31' } as const;
@@ -112,7 +113,7 @@ function eraProblems(eras: ChronologyInput['eras'], file: string): Problem[] {
     if (seen.has(era.id)) problems.push({ file, field: `[${i}].id`, message: `duplicate era id "${era.id}"` });
     seen.add(era.id);
   });
-  const ordered = eras.map((era, index) => ({ era, index })).sort((a, b) => (a.era.start < b.era.start ? -1 : a.era.start > b.era.start ? 1 : 0));
+  const ordered = eras.map((era, index) => ({ era, index })).sort((a, b) => compareText(a.era.start, b.era.start));
   ordered.forEach(({ era, index }, k) => {
     const previous = ordered[k - 1]?.era;
     if (previous && previous.end >= era.start)
@@ -121,100 +122,124 @@ function eraProblems(eras: ChronologyInput['eras'], file: string): Problem[] {
   return problems;
 }
 
-/** Runs every cross-entry check; an empty list means the chronology may be published. */
-export function validateChronology(input: ChronologyInput): Problem[] {
-  const problems: Problem[] = [];
-  const add = (file: string, field: string, message: string) => problems.push({ file, field, message });
+/** What the per-event checks look up, built once from the whole input. */
+interface EventContext {
+  /** Normalised citable lines of each source's capture, by source id. */
+  citableLines: Map<string, string[]>;
+  /** Normalised body blocks of each source's entry, by source id. */
+  bodies: Map<string, { file: string; blocks: string[] }>;
+  sourceIds: Set<string>;
+  placeIds: Set<string>;
+  eras: Map<string, ChronologyInput['eras'][number]>;
+}
 
-  // Provenance: each capture must be byte-identical to the one recorded.
+/** Provenance: each capture must be byte-identical to the one recorded; returns the citable lines. */
+function captureProblems(sources: ChronologyInput['sources']): { problems: Problem[]; citableLines: Map<string, string[]> } {
+  const problems: Problem[] = [];
   const citableLines = new Map<string, string[]>();
-  for (const source of input.sources) {
+  for (const source of sources) {
     if (source.captureText === undefined) {
-      add(source.file, 'capture.file', `capture ${source.capture.file} not found`);
+      problems.push({ file: source.file, field: 'capture.file', message: `capture ${source.capture.file} not found` });
       continue;
     }
     if (source.captureSha256 !== source.capture.sha256) {
-      add(source.file, 'capture.sha256', `capture ${source.capture.file} has SHA-256 ${source.captureSha256}, expected ${source.capture.sha256}`);
+      problems.push({ file: source.file, field: 'capture.sha256', message: `capture ${source.capture.file} has SHA-256 ${source.captureSha256}, expected ${source.capture.sha256}` });
     }
     problems.push(...nonArticleProblems(source, source.captureText));
     // Normalised once per source; a quote must lie within one line (one paragraph).
     citableLines.set(source.id, articleText(source.captureText, source.nonArticle).split('\n').map(normaliseForMatch));
   }
+  return { problems, citableLines };
+}
 
-  // Ids: files whose names collapse to the same id would silently replace one another.
+/** Ids: files whose names collapse to the same id would silently replace one another. */
+function duplicateIdProblems(eventFiles: readonly string[]): Problem[] {
   const filesById = new Map<string, string[]>();
-  for (const path of input.eventFiles) {
+  for (const path of eventFiles) {
     const id = eventIdFromFile(path);
     filesById.set(id, [...(filesById.get(id) ?? []), path]);
   }
-  for (const [id, paths] of filesById) {
-    if (paths.length > 1) add(paths.join(', '), 'id', `duplicate event id "${id}"`);
+  return [...filesById].filter(([, paths]) => paths.length > 1).map(([id, paths]) => ({ file: paths.join(', '), field: 'id', message: `duplicate event id "${id}"` }));
+}
+
+/** The checks of one event against the rest of the chronology. */
+function eventProblems(event: ChronologyInput['events'][number], context: EventContext): Problem[] {
+  const problems: Problem[] = [];
+  const add = (file: string, field: string, message: string) => problems.push({ file, field, message });
+  const { file, data } = event;
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(event.id)) add(file, 'id', `"${event.id}" is not a lowercase kebab-case slug`);
+
+  const parsed = parseEdtf(data.date);
+  if (parsed.error) {
+    add(file, 'date', `"${data.date}" is not valid EDTF: ${parsed.error}`);
+  } else {
+    const bounds = edtfBounds(data.date);
+    if (bounds.start < SCOPE.start || bounds.end === null || bounds.end > SCOPE.end) {
+      add(file, 'date', `"${data.date}" (${bounds.start} to ${bounds.end ?? 'open'}) falls outside ${SCOPE.start} to ${SCOPE.end}`);
+    }
+    const era = context.eras.get(data.era);
+    if (era && (bounds.start > era.end || (bounds.end ?? SCOPE.end) < era.start)) {
+      add(file, 'era', `date ${data.date} does not overlap era "${data.era}" (${era.start} to ${era.end})`);
+    }
+  }
+  if (!context.eras.has(data.era)) add(file, 'era', `unknown era "${data.era}"`);
+  data.places.forEach((place, i) => {
+    if (!context.placeIds.has(place)) add(file, `places[${i}]`, `unknown place "${place}"`);
+    if (data.places.indexOf(place) < i) add(file, `places[${i}]`, `place "${place}" is listed twice`);
+  });
+
+  if (data.claims.length === 0) add(file, 'claims', 'an event needs at least one claim');
+  const claims = new Map<string, { source: string }>();
+  data.claims.forEach((claim, i) => {
+    if (claims.has(claim.id)) add(file, `claims[${i}].id`, `duplicate claim id "${claim.id}"`);
+    claims.set(claim.id, claim);
+    const lines = context.citableLines.get(claim.source);
+    const body = context.bodies.get(claim.source);
+    if (!QUOTABLE.test(claim.quote)) {
+      add(file, `claims[${i}].quote`, `${JSON.stringify(claim.quote)} has no letter or digit: a quote must be a passage, not only punctuation or white space`);
+    } else if (!context.sourceIds.has(claim.source)) {
+      add(file, `claims[${i}].source`, `unknown source "${claim.source}"`);
+    } else if (lines && !quoteInLines(lines, claim.quote)) {
+      add(file, `claims[${i}].quote`, quoteNotFound(lines, claim.quote, claim.source));
+    } else if (body && !quoteInLines(body.blocks, claim.quote)) {
+      add(body.file, 'body', `the passage quoted by ${file} claims[${i}] is in the capture but not in the body; bring the body in line with the capture`);
+    }
+  });
+
+  if (data.dateBasis.claim !== undefined && !claims.has(data.dateBasis.claim)) {
+    add(file, 'dateBasis.claim', `no claim "${data.dateBasis.claim}" on this event`);
   }
 
-  problems.push(...eraProblems(input.eras, input.erasFile ?? 'content/eras.json'));
-  const bodies = new Map(input.sources.filter((s) => s.bodyBlocks).map((s) => [s.id, { file: s.file, blocks: s.bodyBlocks!.map(normaliseForMatch) }]));
-
-  const places = new Set(input.placeIds);
-  // The first era of an id counts; a duplicate is reported above.
-  const eras = new Map([...input.eras].reverse().map((era) => [era.id, era]));
-
-  for (const event of input.events) {
-    const { file, data } = event;
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(event.id)) add(file, 'id', `"${event.id}" is not a lowercase kebab-case slug`);
-
-    const parsed = parseEdtf(data.date);
-    if (parsed.error) {
-      add(file, 'date', `"${data.date}" is not valid EDTF: ${parsed.error}`);
-    } else {
-      const bounds = edtfBounds(data.date);
-      if (bounds.start < SCOPE.start || bounds.end === null || bounds.end > SCOPE.end) {
-        add(file, 'date', `"${data.date}" (${bounds.start} to ${bounds.end ?? 'open'}) falls outside ${SCOPE.start} to ${SCOPE.end}`);
-      }
-      const era = eras.get(data.era);
-      if (era && (bounds.start > era.end || (bounds.end ?? SCOPE.end) < era.start)) {
-        add(file, 'era', `date ${data.date} does not overlap era "${data.era}" (${era.start} to ${era.end})`);
-      }
-    }
-    if (!eras.has(data.era)) add(file, 'era', `unknown era "${data.era}"`);
-    data.places.forEach((place, i) => {
-      if (!places.has(place)) add(file, `places[${i}]`, `unknown place "${place}"`);
-      if (data.places.indexOf(place) < i) add(file, `places[${i}]`, `place "${place}" is listed twice`);
-    });
-
-    if (data.claims.length === 0) add(file, 'claims', 'an event needs at least one claim');
-    const claims = new Map<string, { source: string }>();
-    data.claims.forEach((claim, i) => {
-      if (claims.has(claim.id)) add(file, `claims[${i}].id`, `duplicate claim id "${claim.id}"`);
-      claims.set(claim.id, claim);
-      const lines = citableLines.get(claim.source);
-      const body = bodies.get(claim.source);
-      if (!QUOTABLE.test(claim.quote)) {
-        add(file, `claims[${i}].quote`, `${JSON.stringify(claim.quote)} has no letter or digit: a quote must be a passage, not only punctuation or white space`);
-      } else if (!input.sources.some((s) => s.id === claim.source)) {
-        add(file, `claims[${i}].source`, `unknown source "${claim.source}"`);
-      } else if (lines && !quoteInLines(lines, claim.quote)) {
-        add(file, `claims[${i}].quote`, quoteNotFound(lines, claim.quote, claim.source));
-      } else if (body && !quoteInLines(body.blocks, claim.quote)) {
-        add(body.file, 'body', `the passage quoted by ${file} claims[${i}] is in the capture but not in the body; bring the body in line with the capture`);
+  data.disputes.forEach((dispute, d) => {
+    dispute.positions.forEach((position, p) => {
+      const field = `disputes[${d}].positions[${p}]`;
+      const claim = claims.get(position.claim);
+      if (!claim) add(file, `${field}.claim`, `no claim "${position.claim}" on this event`);
+      else if (claim.source !== position.source) {
+        add(file, `${field}.source`, `claim "${position.claim}" is from "${claim.source}", not "${position.source}"`);
       }
     });
-
-    if (data.dateBasis.claim !== undefined && !claims.has(data.dateBasis.claim)) {
-      add(file, 'dateBasis.claim', `no claim "${data.dateBasis.claim}" on this event`);
-    }
-
-    data.disputes.forEach((dispute, d) => {
-      dispute.positions.forEach((position, p) => {
-        const field = `disputes[${d}].positions[${p}]`;
-        const claim = claims.get(position.claim);
-        if (!claim) add(file, `${field}.claim`, `no claim "${position.claim}" on this event`);
-        else if (claim.source !== position.source) {
-          add(file, `${field}.source`, `claim "${position.claim}" is from "${claim.source}", not "${position.source}"`);
-        }
-      });
-      const distinct = new Set(dispute.positions.map((p) => p.source));
-      if (distinct.size < 2) add(file, `disputes[${d}].positions`, `a dispute needs at least two distinct sources, found ${distinct.size}`);
-    });
-  }
+    const distinct = new Set(dispute.positions.map((p) => p.source));
+    if (distinct.size < 2) add(file, `disputes[${d}].positions`, `a dispute needs at least two distinct sources, found ${distinct.size}`);
+  });
   return problems;
+}
+
+/** Runs every cross-entry check; an empty list means the chronology may be published. */
+export function validateChronology(input: ChronologyInput): Problem[] {
+  const captures = captureProblems(input.sources);
+  const context: EventContext = {
+    citableLines: captures.citableLines,
+    bodies: new Map(input.sources.filter((s) => s.bodyBlocks).map((s) => [s.id, { file: s.file, blocks: s.bodyBlocks!.map(normaliseForMatch) }])),
+    sourceIds: new Set(input.sources.map((source) => source.id)),
+    placeIds: new Set(input.placeIds),
+    // The first era of an id counts; a duplicate is reported by eraProblems.
+    eras: new Map([...input.eras].reverse().map((era) => [era.id, era])),
+  };
+  return [
+    ...captures.problems,
+    ...duplicateIdProblems(input.eventFiles),
+    ...eraProblems(input.eras, input.erasFile ?? 'content/eras.json'),
+    ...input.events.flatMap((event) => eventProblems(event, context)),
+  ];
 }

@@ -54,18 +54,23 @@ async function parseOne(input: unknown): Promise<CiteItem> {
 }
 
 /** A name as one string, whichever way the parser represented it. */
+/** What every format must carry through its parser: title, permalink, version date, publisher, event date. */
+function expectCoreFields(item: CiteItem, event: ChronologyEvent): void {
+  expect(item.title).toBe('Killings at Khojaly');
+  expect(item.URL).toBe(eventUrl(event));
+  expect(item.issued?.['date-parts']).toEqual([[2023, 9, 19]]);
+  expect(item.publisher).toBe(SITE_NAME);
+  expect(item.note).toBe('Event date: 25 February 1992 to 26 February 1992');
+}
+
 const nameText = (name: CiteName | undefined) => name?.literal ?? [name?.given, name?.family].filter(Boolean).join(' ');
 
 describe('citeEvent: BibTeX', () => {
   it('round-trips title, URL, date, author and publisher through a BibTeX parser', async () => {
     const event = makeEvent();
     const item = await parseOne(cite(event).bibtex);
-    expect(item.title).toBe('Killings at Khojaly');
-    expect(item.URL).toBe(eventUrl(event));
-    expect(item.issued?.['date-parts']).toEqual([[2023, 9, 19]]);
-    expect(item.publisher).toBe(SITE_NAME);
+    expectCoreFields(item, event);
     expect(item.version).toBe(VERSION);
-    expect(item.note).toBe('Event date: 25 February 1992 to 26 February 1992');
     expect(item['citation-key']).toBe(bibtexKey(event.id));
   });
 
@@ -126,12 +131,8 @@ describe('citeEvent: RIS', () => {
     const event = makeEvent();
     const item = await parseOne(cite(event).ris);
     expect(item.type).toBe('webpage');
-    expect(item.title).toBe('Killings at Khojaly');
-    expect(item.URL).toBe(eventUrl(event));
-    expect(item.issued?.['date-parts']).toEqual([[2023, 9, 19]]);
-    expect(item.publisher).toBe(SITE_NAME);
+    expectCoreFields(item, event);
     expect(item.edition).toBe(VERSION);
-    expect(item.note).toBe('Event date: 25 February 1992 to 26 February 1992');
   });
 
   it('carries a tricky title unchanged and keeps every value on its own line', async () => {

@@ -3,27 +3,14 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { allCorrections, correctionAnchor, correctionFeedItems, correctionPages, CORRECTIONS_PER_PAGE } from '../../src/lib/corrections.ts';
 import { eventsJson } from '../../src/lib/data-export.ts';
-import { edtfBounds } from '../../src/lib/edtf-dates.ts';
 import type { Chronology, ChronologyEvent, Correction } from '../../src/lib/model.ts';
+import { testEvent } from '../support/chronology-fixtures.ts';
 import { eventsJsonSchema, publishedEventsFileSchema } from '../../src/schemas/published.ts';
 import { routes } from '../../src/lib/site-paths.ts';
 
 const SITE = 'https://example.org/archive/karabakh/';
 
-const event = (id: string, date: string, corrections: Correction[]): ChronologyEvent => ({
-  id,
-  title: `Title of ${id}`,
-  date,
-  bounds: edtfBounds(date),
-  dateBasis: { kind: 'inferred', note: 'From the sources.' },
-  summary: `Summary of ${id}.`,
-  era: 'war',
-  places: [],
-  tags: [],
-  claims: [{ id: 'c1', source: 'alpha', quote: `Quote about ${id}.`, kind: 'text' }],
-  disputes: [],
-  corrections,
-});
+const event = (id: string, date: string, corrections: Correction[]): ChronologyEvent => testEvent(id, date, { corrections });
 
 const chronology: Chronology = {
   version: '2026-12-02',

@@ -14,8 +14,8 @@ import {
   placesJson,
   sourcesJson,
 } from '../../src/lib/data-export.ts';
-import { edtfBounds } from '../../src/lib/edtf-dates.ts';
-import type { Chronology, ChronologyEvent, Source } from '../../src/lib/model.ts';
+import type { Chronology, Source } from '../../src/lib/model.ts';
+import { testEvent } from '../support/chronology-fixtures.ts';
 import { publishedEventsFileSchema } from '../../src/schemas/published.ts';
 
 const SITE = 'https://example.org/archive/karabakh/';
@@ -23,21 +23,7 @@ const SITE = 'https://example.org/archive/karabakh/';
 /** A quote with everything CSV must escape: comma, double quotes, a line break. */
 const AWKWARD_QUOTE = 'He said, "we will not leave",\nand left the next day.';
 
-const event = (id: string, date: string, rest: Partial<ChronologyEvent> = {}): ChronologyEvent => ({
-  id,
-  title: `Title of ${id}`,
-  date,
-  bounds: edtfBounds(date),
-  corrections: [],
-  dateBasis: { kind: 'inferred', note: 'From the sources.' },
-  summary: `Summary of ${id}.`,
-  era: 'war',
-  places: [],
-  tags: [],
-  claims: [{ id: 'c1', source: 'alpha', quote: `Quote about ${id}.`, kind: 'text' }],
-  disputes: [],
-  ...rest,
-});
+const event = testEvent;
 
 const source = (id: string, rest: Partial<Source> = {}): Source => ({
   id,

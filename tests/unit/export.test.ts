@@ -6,7 +6,8 @@
  * - against a small fake build: the documented layout and bag-info, byte-identical on a second
  *   run, and one-line refusals (a non-empty folder, a build without its data files);
  * - against the real dist/: the payload is dist/, the data files and the captures byte for
- *   byte, and two exports are byte-identical. Skipped, with a message, when dist/ is not built.
+ *   byte, and a refused second export leaves the bag alone. Skipped, with a message, when
+ *   dist/ is not built.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -43,13 +44,17 @@ function differingFiles(a: string, b: string): string[] {
 }
 
 describe('export of a small fake build', () => {
+  /** A page as the build writes it: the WACZ in the bag needs its title and canonical address. */
+  const page = (path: string, title: string): string =>
+    `<!doctype html><html><head><title>${title}</title><link rel="canonical" href="https://example.org/${path}"></head><body><h1>${title}</h1></body></html>\n`;
+
   /** A minimal built site: what `astro build` leaves in dist/ for the export to read. */
   function fakeDist(): string {
     const dist = tempDir();
     const files: Record<string, string> = {
-      'index.html': '<h1>Chronology</h1>\n',
-      'events/a/index.html': '<h1>A</h1>\n',
-      'data/index.html': '<h1>Data</h1>\n',
+      'index.html': page('', 'Chronology'),
+      'events/a/index.html': page('events/a/', 'A'),
+      'data/index.html': page('data/', 'Data'),
       'data/events.json': '{\n  "version": "2026-01-02",\n  "events": []\n}\n',
       'data/sources.json': '{}\n',
       'data/places.json': '{}\n',
@@ -113,9 +118,11 @@ if (!built) console.warn(`export.test.ts: ${SKIP_REASON}`);
 
 const exportTo = (out: string) => runExport(out, DIST);
 
+// Two exports of one build are byte-identical: shown on the small fake build above (the bag's
+// own files) and, for the real build's web archive, in export-wacz.test.ts; a second export of
+// the whole real build here would only repeat those at a minute's cost.
 describe.skipIf(!built)('export of the real build', () => {
   const first = join(work, 'real-bag');
-  const second = join(work, 'real-bag-again');
 
   it('writes a valid bag holding dist/, the data files and the captures', () => {
     const run = exportTo(first);
@@ -150,13 +157,6 @@ describe.skipIf(!built)('export of the real build', () => {
     expect(info).toMatch(new RegExp(`^Chronology-Version: ${version.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
     expect(info).toMatch(/^Bagging-Date: \d{4}-\d{2}-\d{2}$/m);
     expect(info).toMatch(/^Payload-Oxum: \d+\.\d+$/m);
-  });
-
-  it('exporting twice gives byte-identical bags', () => {
-    const run = exportTo(second);
-    expect(run.status, run.stderr).toBe(0);
-    const differing = differingFiles(first, second);
-    expect(differing, `files that differ between two exports:\n${differing.slice(0, 20).join('\n')}`).toEqual([]);
   });
 
   it('refuses to write into a folder that is not empty, with one line', () => {
