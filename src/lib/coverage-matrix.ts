@@ -5,10 +5,28 @@
  */
 import type { Chronology, Era, Source } from './model.ts';
 import { sourceShortName } from './event-view.ts';
-import { eraDatesInWords, estimateTextWidth, orderedEras, wrapText, type TextBlock } from './timeline-layout.ts';
+import { eraDatesInWords, plural } from './date-words.ts';
+import { orderedEras } from './timeline/scale.ts';
+import { estimateTextWidth, wrapText } from './timeline/text-measure.ts';
+import type { TextBlock } from './timeline/types.ts';
 
 /** A label's text: first baseline at (x, y), one line per entry. */
 type LabelText = Pick<TextBlock, 'x' | 'y' | 'anchor' | 'lines'>;
+
+/**
+ * `text` wrapped to `width` on at most `maxLines` lines; a cut last line ends in "…", and a
+ * word wider than the line is cut too (a matrix label cannot grow to fit it).
+ */
+export function wrapAtMost(text: string, width: number, fontSize: number, maxLines: number): string[] {
+  const lines = wrapText(text, width, fontSize);
+  const fit = (line: string, cut: boolean): string => {
+    let fitted = cut ? `${line}…` : line;
+    while (estimateTextWidth(fitted, fontSize) > width && [...fitted].length > 1) fitted = `${[...fitted].slice(0, -2).join('').trimEnd()}…`;
+    return fitted;
+  };
+  if (lines.length <= maxLines) return lines.map((line) => fit(line, false));
+  return [...lines.slice(0, maxLines - 1).map((line) => fit(line, false)), fit(lines[maxLines - 1]!, true)];
+}
 
 /** A cell's rectangle in SVG user units. */
 export interface CellBox {
@@ -151,11 +169,9 @@ const HEADER_PADDING = 6;
 export function eraHeading(era: Pick<Era, 'start' | 'end'>, width: number, fontSize: number): string[] {
   const words = eraDatesInWords(era);
   const [first, ...rest] = words.split(' – ');
-  if (rest.length === 0 || wrapText(words, width, fontSize, 1)[0] === words) return wrapText(words, width, fontSize, 2);
-  return [...wrapText(`${first} –`, width, fontSize, 1), ...wrapText(rest.join(' – '), width, fontSize, 1)];
+  if (rest.length === 0 || wrapAtMost(words, width, fontSize, 1)[0] === words) return wrapAtMost(words, width, fontSize, 2);
+  return [...wrapAtMost(`${first} –`, width, fontSize, 1), ...wrapAtMost(rest.join(' – '), width, fontSize, 1)];
 }
-
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
 /** Level column headings, bottom-aligned so short ones sit just above the cells like long ones. */
 function levelColumns(items: Array<{ id: string; name: string; lines: string[] }>, options: CoverageLayoutOptions) {
@@ -193,7 +209,7 @@ export function layoutCoverage(counts: CoverageCounts, options: CoverageLayoutOp
   const sources = counts.sources.map((source) => ({ id: source.id, name: sourceShortName(source) }));
   const eras = counts.eras.map((era) => ({ id: era.id, name: era.name, era }));
   const columnItems = transpose
-    ? sources.map((s) => ({ ...s, lines: wrapText(s.name, options.maxHeadingWidth, headingFontSize, 1) }))
+    ? sources.map((s) => ({ ...s, lines: wrapAtMost(s.name, options.maxHeadingWidth, headingFontSize, 1) }))
     : eras.map((e) => ({ id: e.id, name: e.name, lines: eraHeading(e.era, cellWidth - gap * 2, headingFontSize) }));
   const header = transpose ? slantedColumns(columnItems, options) : levelColumns(columnItems, options);
   if (transpose) {
@@ -202,7 +218,7 @@ export function layoutCoverage(counts: CoverageCounts, options: CoverageLayoutOp
   }
   const rowItems = transpose
     ? eras.map((e) => ({ id: e.id, name: e.name, lines: eraHeading(e.era, labelWidth - gap * 4, fontSize) }))
-    : sources.map((s) => ({ ...s, lines: wrapText(s.name, labelWidth - gap * 4, fontSize, maxLabelLines) }));
+    : sources.map((s) => ({ ...s, lines: wrapAtMost(s.name, labelWidth - gap * 4, fontSize, maxLabelLines) }));
   const rows = rowItems.map(({ id, name, lines }, r) => {
     const middle = header.height + r * cellHeight + cellHeight / 2;
     const y = middle - ((lines.length - 1) * lineHeight) / 2 + fontSize * 0.35;

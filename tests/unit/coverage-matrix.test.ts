@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COVERAGE_LEVELS, COVERAGE_NARROW, SLANT_DEGREES, coverageCounts, coverageLevel, eraHeading, layoutCoverage } from '../../src/lib/coverage-matrix.ts';
-import { estimateTextWidth } from '../../src/lib/timeline-layout.ts';
+import { COVERAGE_LEVELS, COVERAGE_NARROW, SLANT_DEGREES, coverageCounts, coverageLevel, eraHeading, layoutCoverage, wrapAtMost } from '../../src/lib/coverage-matrix.ts';
+import { estimateTextWidth } from '../../src/lib/timeline/text-measure.ts';
 import type { ChronologyEvent, Claim, Era, Source } from '../../src/lib/model.ts';
 
 const source = (id: string, name = id) => ({ id, title: `Title ${id}`, authorStatus: 'named', authors: [{ name }] }) as unknown as Source;
@@ -103,5 +103,16 @@ describe('eraHeading', () => {
   it('keeps short dates on one line and breaks long ones after the dash', () => {
     expect(eraHeading(era('x', '1918-01-01', '1920-12-31'), 100, 12)).toEqual(['1918–1920']);
     expect(eraHeading(era('x', '2020-11-11', '2023-09-18'), 100, 12)).toEqual(['11 Nov 2020 –', '18 Sep 2023']);
+  });
+});
+
+describe('wrapAtMost', () => {
+  it('wraps, keeps to the line count, and ends a cut text in an ellipsis within the width', () => {
+    const lines = wrapAtMost('Unsigned essay on international responses to the offensive', 100, 12, 2);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.endsWith('…')).toBe(true);
+    for (const line of lines) expect(estimateTextWidth(line, 12)).toBeLessThanOrEqual(100);
+    expect(wrapAtMost('Short name', 100, 12, 2)).toEqual(['Short name']);
+    expect(estimateTextWidth(wrapAtMost('Incomprehensibilities', 60, 12, 1)[0]!, 12)).toBeLessThanOrEqual(60);
   });
 });
