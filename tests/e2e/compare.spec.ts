@@ -21,7 +21,7 @@ import { compareText } from '../../src/lib/order.ts';
 import { listBuiltPages } from '../support/built-pages.ts';
 import { PROJECT_ROOT, distDir } from '../support/project.ts';
 import { publishedEvents, type PublishedEvent } from '../support/published-events.ts';
-import { AXE_TAGS, formatProblems } from './gate-checks.ts';
+import { AXE_TAGS, formatProblems } from '../support/gates/index.ts';
 
 const DIST = distDir();
 const readData = <T>(file: string, key: string): T[] => (JSON.parse(readFileSync(join(DIST, 'data', file), 'utf8')) as Record<string, T[]>)[key]!;
