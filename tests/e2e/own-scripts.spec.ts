@@ -21,7 +21,7 @@ import { listBuiltPages } from '../support/built-pages.ts';
 import { distDir } from '../support/project.ts';
 import { INLINE_SCRIPT_ENTRIES, inlineScript, type InlineScriptName } from '../../src/lib/inline-scripts.ts';
 import { contentSecurityPolicy } from '../../src/lib/content-security-policy.ts';
-import { parseCsp } from './gate-checks.ts';
+import { parseCsp } from '../support/gates/index.ts';
 
 const DIST = distDir();
 const built = existsSync(join(DIST, 'index.html'));

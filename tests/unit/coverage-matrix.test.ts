@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COVERAGE_LEVELS, COVERAGE_NARROW, SLANT_DEGREES, coverageCounts, coverageLevel, eraHeading, layoutCoverage, wrapAtMost } from '../../src/lib/coverage-matrix.ts';
-import { estimateTextWidth } from '../../src/lib/timeline/text-measure.ts';
+import { COVERAGE_LEVELS, COVERAGE_NARROW, SLANT_DEGREES, coverageCounts, coverageLevel, eraHeading, layoutCoverage } from '../../src/lib/coverage-matrix.ts';
+import { estimateTextWidth } from '../../src/lib/timeline/index.ts';
 import type { ChronologyEvent, Claim, Era, Source } from '../../src/lib/model.ts';
 
 const source = (id: string, name = id) => ({ id, title: `Title ${id}`, authorStatus: 'named', authors: [{ name }] }) as unknown as Source;
@@ -83,19 +83,38 @@ describe('layoutCoverage, transposed for narrow screens', () => {
     expect(at('s2', 'late').claims).toBe(2);
   });
 
-  it('keeps the slanted source names inside the drawing and above the cells', () => {
-    const radians = (SLANT_DEGREES * Math.PI) / 180;
+  it('keeps the slanted source names whole, inside the drawing, above the cells and clear of each other', () => {
+    const [sin, cos] = [Math.sin((SLANT_DEGREES * Math.PI) / 180), Math.cos((SLANT_DEGREES * Math.PI) / 180)];
     const top = Math.min(...layout.cells.map((c) => c.box.y));
     for (const column of layout.columns) {
-      const width = estimateTextWidth(column.text.lines[0]!, layout.headingFontSize);
       expect(column.rotate).toBe(SLANT_DEGREES);
-      // The text ends at its anchor and rises to the left from there.
-      expect(column.text.x - width * Math.cos(radians)).toBeGreaterThanOrEqual(0);
-      expect(column.text.y - width * Math.sin(radians)).toBeGreaterThanOrEqual(0);
-      expect(column.text.x).toBeLessThanOrEqual(layout.width);
-      expect(column.text.y).toBeLessThanOrEqual(top);
+      expect(column.text.lines.join(' ')).toBe(column.name);
+      expect(column.text.lines.join('')).not.toContain('…');
+      column.text.lines.forEach((line, j) => {
+        // Line j ends j line heights from the anchor, across the slant, and rises to the left from there.
+        const end = { x: column.text.x - j * layout.lineHeight * sin, y: column.text.y + j * layout.lineHeight * cos };
+        const width = estimateTextWidth(line, layout.headingFontSize);
+        expect(end.x - width * cos).toBeGreaterThanOrEqual(0);
+        expect(end.y - width * sin - layout.headingFontSize).toBeGreaterThanOrEqual(0);
+        expect(end.x).toBeLessThanOrEqual(layout.width);
+        expect(end.y).toBeLessThanOrEqual(top);
+      });
     }
+    // Neighbouring headings are parallel strips cellWidth·sin apart; a heading's lines must fit in that.
+    for (const column of layout.columns) expect((column.text.lines.length - 1) * layout.lineHeight + layout.headingFontSize).toBeLessThanOrEqual(COVERAGE_NARROW.cellWidth * sin);
+    expect(layout.columns[1]!.text.lines.length).toBeGreaterThan(1);
     for (const cell of layout.cells) expect(cell.box.x + cell.box.width).toBeLessThanOrEqual(layout.width);
+  });
+
+  it('grows a row to hold a whole source name', () => {
+    const wide = layoutCoverage(counts);
+    const row = wide.rows[1]!;
+    expect(row.text.lines.join(' ')).toBe(row.name);
+    const cellsOfRow = wide.cells.filter((c) => c.sourceId === row.id);
+    const first = row.text.y - layout.fontSize;
+    const last = row.text.y + (row.text.lines.length - 1) * wide.lineHeight;
+    expect(first).toBeGreaterThanOrEqual(cellsOfRow[0]!.box.y - 2);
+    expect(last).toBeLessThanOrEqual(cellsOfRow[0]!.box.y + cellsOfRow[0]!.box.height + 2);
   });
 });
 
@@ -103,16 +122,5 @@ describe('eraHeading', () => {
   it('keeps short dates on one line and breaks long ones after the dash', () => {
     expect(eraHeading(era('x', '1918-01-01', '1920-12-31'), 100, 12)).toEqual(['1918–1920']);
     expect(eraHeading(era('x', '2020-11-11', '2023-09-18'), 100, 12)).toEqual(['11 Nov 2020 –', '18 Sep 2023']);
-  });
-});
-
-describe('wrapAtMost', () => {
-  it('wraps, keeps to the line count, and ends a cut text in an ellipsis within the width', () => {
-    const lines = wrapAtMost('Unsigned essay on international responses to the offensive', 100, 12, 2);
-    expect(lines).toHaveLength(2);
-    expect(lines[1]!.endsWith('…')).toBe(true);
-    for (const line of lines) expect(estimateTextWidth(line, 12)).toBeLessThanOrEqual(100);
-    expect(wrapAtMost('Short name', 100, 12, 2)).toEqual(['Short name']);
-    expect(estimateTextWidth(wrapAtMost('Incomprehensibilities', 60, 12, 1)[0]!, 12)).toBeLessThanOrEqual(60);
   });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportBag, REQUIRED_DATA_FILES } from '../../scripts/export.ts';
 import { describeFileError } from '../../scripts/lib/output-folder.ts';
-import { validateBag } from '../../src/lib/bagit.ts';
+import { checkBag } from '../support/bagit-checker.ts';
 import { FIXTURE } from '../support/content-fixture.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'chronology-export-errors-'));
@@ -40,7 +40,7 @@ describe('export errors', () => {
     );
     expect(leftovers(), 'no partial bag').toEqual([]);
     exportBag({ out, dist, captures });
-    expect(validateBag(out)).toEqual([]);
+    expect(checkBag(out)).toEqual([]);
     rmSync(out, { recursive: true });
   });
 
