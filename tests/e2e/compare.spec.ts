@@ -17,7 +17,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
-import { PROJECT_ROOT, distDir, listBuiltPages } from './built-pages.ts';
+import { listBuiltPages } from '../support/built-pages.ts';
+import { PROJECT_ROOT, distDir } from '../support/project.ts';
 import { AXE_TAGS, formatProblems } from './gate-checks.ts';
 
 interface PublishedEvent {
