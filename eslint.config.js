@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     // Code that runs in the reader's browser.
-    files: ['src/client/**', 'src/components/filter-script.ts'],
+    files: ['src/client/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

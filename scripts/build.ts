@@ -20,7 +20,8 @@
  * before doing anything else. Arguments are passed on to `astro build`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from './check-content.ts';
@@ -28,6 +29,7 @@ import { checkContent } from './check-content.ts';
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_OUT = join(PROJECT_ROOT, 'dist');
 const DEFAULT_CONTENT = join(PROJECT_ROOT, 'content');
+const DEFAULT_CACHE = join(PROJECT_ROOT, 'node_modules', '.astro');
 const ASTRO = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const PAGEFIND = join(PROJECT_ROOT, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
 /** Files without which a site is not published: the home page, the data, the search bundle. */
@@ -122,6 +124,35 @@ function recoverLeftovers(paths: BuildPaths): void {
   for (const name of leftovers) rmSync(join(parent, name), { recursive: true, force: true });
 }
 
+/**
+ * Astro keeps parsed content entries in its cache and re-parses an entry only when the entry
+ * changes, not when its schema does: after a schema change (a new field with a default, say)
+ * it would publish entries shaped by the old schema. The cache is therefore cleared (--force)
+ * whenever the files that shape entries differ from those of the build that filled it.
+ */
+const CACHE_KEY_FILE = 'chronology-schema-key';
+const SCHEMA_INPUTS = ['src/content.config.ts', 'src/content-root.ts', 'package-lock.json'] as const;
+
+function schemaKey(): string {
+  const hash = createHash('sha256');
+  const schemas = readdirSync(join(PROJECT_ROOT, 'src', 'schemas')).sort().map((name) => `src/schemas/${name}`);
+  for (const path of [...SCHEMA_INPUTS, ...schemas]) hash.update(path).update(readFileSync(join(PROJECT_ROOT, path)));
+  return hash.digest('hex');
+}
+
+function cacheIsStale(cache: string): boolean {
+  try {
+    return readFileSync(join(cache, CACHE_KEY_FILE), 'utf8') !== schemaKey();
+  } catch {
+    return true;
+  }
+}
+
+function writeCacheKey(cache: string): void {
+  mkdirSync(cache, { recursive: true });
+  writeFileSync(join(cache, CACHE_KEY_FILE), schemaKey());
+}
+
 let running: ChildProcess | undefined;
 
 function run(args: string[], env: NodeJS.ProcessEnv, what: string): Promise<void> {
@@ -193,7 +224,9 @@ async function main(): Promise<void> {
       CHRONOLOGY_OUT_DIR: paths.staging,
       ...(paths.cache ? { CHRONOLOGY_CACHE_DIR: paths.cache } : {}),
     };
-    await run([ASTRO, 'build', ...process.argv.slice(2)], env, 'astro build');
+    const force = cacheIsStale(paths.cache ?? DEFAULT_CACHE) ? ['--force'] : [];
+    await run([ASTRO, 'build', ...force, ...process.argv.slice(2)], env, 'astro build');
+    writeCacheKey(paths.cache ?? DEFAULT_CACHE);
     console.log('build: indexing the new site with Pagefind');
     await run([PAGEFIND, '--site', paths.staging, '--quiet'], env, 'pagefind');
     checkOutput(paths.staging);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Checks a whole content folder before anything is built: file layout, names, encodings and
- * links (src/lib/content-files.ts), every entry against its schema (src/schemas/), and the
+ * links (src/lib/content-files.ts), every entry against its schema (src/schemas/), what each
+ * body may contain (src/lib/body-html-policy.ts: no script from content), and the
  * cross-entry rules (src/lib/validate-chronology.ts, src/lib/redirects.ts), including that
  * every quote is in its source's body, and the mechanical editorial rules (src/lib/editorial-checks.ts). Prints one `file: field: reason` line per problem.
  *
@@ -20,21 +21,21 @@ import { formatProblem, validateChronology, type EventInput, type Problem, type 
 import { validateRedirects } from '../src/lib/redirects.ts';
 import { checkEditorialRules, type EditorialEventInput } from '../src/lib/editorial-checks.ts';
 import { bodyPieces } from '../src/lib/source-body.ts';
+import { bodyHtmlProblems } from '../src/lib/body-html-policy.ts';
 import { sourceSchema } from '../src/schemas/source.ts';
-import { eventSchema } from '../src/schemas/event.ts';
+import { plainEventSchema } from '../src/schemas/event.ts';
+import { compareText } from '../src/lib/order.ts';
 import { placeSchema } from '../src/schemas/place.ts';
 import { eraSchema } from '../src/schemas/era.ts';
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)([\s\S]*)$/;
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const plainEventSchema = eventSchema({ source: z.string(), place: z.string(), era: z.string() });
 
 /** Every entry under `root`, links resolved: a link is fine if it stays inside the folder. */
 export function listContent(root: string): ContentEntry[] {
   const realRoot = realpathSync(root);
   const entries: ContentEntry[] = [];
   const walk = (folder: string): void => {
-    for (const name of readdirSync(join(root, folder)).sort(byString)) {
+    for (const name of readdirSync(join(root, folder)).sort(compareText)) {
       const path = folder ? `${folder}/${name}` : name;
       const full = join(root, path);
       let stats = lstatSync(full);
@@ -117,6 +118,7 @@ export function checkContent(root: string): string[] {
   for (const parsed of read('sources', '.mdx')) {
     const matter = frontmatter(parsed);
     if (!matter) continue;
+    problems.push(...bodyHtmlProblems(parsed.file, 'source', matter.body));
     const result = sourceSchema.safeParse(matter.data);
     if (!result.success) {
       problems.push(...schemaProblems(parsed.file, result.error));
@@ -149,6 +151,7 @@ export function checkContent(root: string): string[] {
   for (const parsed of read('events', '.mdx')) {
     const matter = frontmatter(parsed);
     if (!matter) continue;
+    problems.push(...bodyHtmlProblems(parsed.file, 'event', matter.body));
     const result = plainEventSchema.safeParse(matter.data);
     if (result.success) events.push({ id: idOf(parsed.file, '.mdx'), file: parsed.file, data: result.data });
     else problems.push(...schemaProblems(parsed.file, result.error));

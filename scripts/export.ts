@@ -17,17 +17,21 @@
  *
  * Reproducible: Bagging-Date is the last commit's date (or $CHRONOLOGY_VERSION), nothing reads
  * the clock, files are listed in a fixed order, so two exports of one build are byte-identical.
- * It refuses a non-empty DIR, validates what it wrote, and on any failure prints one line and
- * exits 1.
+ * It refuses a non-empty DIR, writes the bag beside it and validates it there, and moves it into
+ * place only when valid (scripts/lib/output-folder.ts); on any failure it leaves nothing behind,
+ * prints one line naming the path and the cause (disk full, read-only) and exits 1.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildBag, validateBag, type BagFile } from '../src/lib/bagit.ts';
+import { buildBag, type BagFile } from '../src/lib/bagit.ts';
+import { compareText } from '../src/lib/order.ts';
+import { validateBag } from './validate-bag.ts';
 import { SITE_NAME } from '../src/lib/site-meta.ts';
 import { CONTENT_ROOT } from '../src/content-root.ts';
+import { writeNewFile, writeNewFolder, type WriteFolderOptions } from './lib/output-folder.ts';
 import { BAG_WEB_ARCHIVE_PATH, checkedWebArchive } from './lib/web-archive.ts';
 import { WACZ_VERSION } from '../src/lib/wacz.ts';
 
@@ -42,8 +46,6 @@ const isDataFile = (name: string): boolean => /\.(json|csv)$/.test(name);
 /** An error whose message is the one line the user sees. */
 class ExportError extends Error {}
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Every regular file under `root`, as paths relative to it with "/" separators, sorted. */
 function listFiles(root: string): string[] {
   const files: string[] = [];
@@ -56,7 +58,7 @@ function listFiles(root: string): string[] {
     }
   };
   walk('');
-  return files.sort(byString);
+  return files.sort(compareText);
 }
 
 /** The payload: site, data files and captures, under the folders described at the top. */
@@ -70,7 +72,7 @@ function collectPayload(dist: string, captures: string): BagFile[] {
   const dataFiles = readdirSync(join(dist, 'data'), { withFileTypes: true })
     .filter((entry) => entry.isFile() && isDataFile(entry.name))
     .map((entry) => entry.name)
-    .sort(byString);
+    .sort(compareText);
   const payload = [
     ...listFiles(dist).map((path) => read(dist, path, 'site')),
     ...dataFiles.map((name) => read(join(dist, 'data'), name, 'datasets')),
@@ -132,6 +134,8 @@ export interface ExportOptions {
   dist?: string;
   /** The captures folder (default: <content>/sources/captures/). */
   captures?: string;
+  /** The file writer (tests pass one that fails like a full disk). */
+  writeFile?: WriteFolderOptions['writeFile'];
   /** The site's WACZ (webArchive()), carried at data/web-archive/site.wacz. */
   webArchive?: Uint8Array;
 }
@@ -161,15 +165,15 @@ export function exportBag(options: ExportOptions): BagFile[] {
     other: [['Chronology-Version', version]],
   });
 
-  for (const file of files) {
-    const path = join(out, ...file.path.split('/'));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.bytes);
-  }
-
-  const problems = validateBag(out);
-  if (problems.length > 0)
-    throw new ExportError(`the bag written to ${out} is invalid: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
+  // All or nothing: on a full disk, a read-only mount or an invalid bag, nothing is left in `out`.
+  writeNewFolder(out, files, {
+    check: (folder) => {
+      const problems = validateBag(folder);
+      if (problems.length === 0) return undefined;
+      return `the bag written for ${out} is invalid, so it was not kept: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`;
+    },
+    ...(options.writeFile ? { writeFile: options.writeFile } : {}),
+  });
   return files;
 }
 
@@ -184,8 +188,7 @@ async function webArchive(dist: string): Promise<Uint8Array> {
 async function exportWacz(out: string, dist: string): Promise<void> {
   if (existsSync(out)) throw new ExportError(`--out ${out} exists; refusing to overwrite it`);
   const wacz = await webArchive(dist);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, wacz);
+  writeNewFile(out, wacz);
   console.log(`export: wrote a WACZ ${WACZ_VERSION} web archive to ${relative(process.cwd(), out)} (${wacz.byteLength} bytes)`);
 }
 

@@ -1,14 +1,27 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests exercise src/lib and scripts as pure functions; Astro's virtual modules are
-// not available here, by design (see README, "Where things live").
+/**
+ * Two projects. `unit`: pure tests of src/lib, scripts and the test helpers, in parallel.
+ * `build`: tests that run real Astro builds or the export against dist/; concurrent builds
+ * share the project's .astro/ folder, so these files run one at a time, in their own project.
+ * Astro's virtual modules are not available in either, by design (README, "Where things live").
+ */
+const BUILD_TESTS = ['tests/unit/build-rejects.test.ts', 'tests/unit/reproducible-build.test.ts', 'tests/unit/export.test.ts'];
+
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
-    include: ['tests/unit/**/*.test.ts'],
-    testTimeout: 300_000,
-    // Several test files run real Astro builds, and concurrent builds share the project's
-    // .astro/ folder; running files one at a time keeps them from clobbering each other.
-    fileParallelism: false,
+    // Generous: a timeout here only catches a hang; the machine may be shared and slow.
+    testTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: BUILD_TESTS },
+      },
+      {
+        extends: true,
+        test: { name: 'build', include: BUILD_TESTS, fileParallelism: false, testTimeout: 300_000, hookTimeout: 300_000 },
+      },
+    ],
   },
 });

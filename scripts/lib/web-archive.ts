@@ -21,7 +21,8 @@ export const BAG_WEB_ARCHIVE_PATH = 'web-archive/site.wacz';
 export function builtSiteUrl(dist: string): string {
   const home = readFileSync(join(dist, 'index.html'), 'utf8');
   const href = /<link rel="canonical" href="([^"]+)"/.exec(home)?.[1];
-  if (!href || !/^https?:\/\/[^/]+\/(.*\/)?$/.test(href)) throw new Error(`${dist}/index.html has no canonical link naming the site's address`);
+  if (!href || !/^https?:\/\/[^/]+\/(.*\/)?$/.test(href))
+    throw new Error(`${dist}/index.html has no canonical link naming the site's address`);
   return href;
 }
 
@@ -30,7 +31,12 @@ export function builtSiteUrl(dist: string): string {
  * `version`; files that only configure the host are left out.
  * @throws Error with a one-line message when the archive does not read back cleanly.
  */
-export async function checkedWebArchive(dist: string, siteFiles: readonly SiteFile[], version: string, software: string): Promise<Uint8Array> {
+export async function checkedWebArchive(
+  dist: string,
+  siteFiles: readonly SiteFile[],
+  version: string,
+  software: string,
+): Promise<Uint8Array> {
   const siteUrl = builtSiteUrl(dist);
   const files = siteFiles.filter((file) => !HOST_CONFIG_FILES.has(file.path));
   const wacz = await buildWacz(files, {
@@ -45,6 +51,9 @@ export async function checkedWebArchive(dist: string, siteFiles: readonly SiteFi
   });
   const pages = files.filter((file) => file.path.endsWith('.html')).map((file) => publicUrl(siteUrl, file.path));
   const problems = await checkWacz(wacz, pages);
-  if (problems.length > 0) throw new Error(`the WACZ is invalid: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
+  if (problems.length > 0)
+    throw new Error(
+      `the WACZ is invalid: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
+    );
   return wacz;
 }

@@ -21,7 +21,10 @@ export function hostFiles(): AstroIntegration {
         const root = fileURLToPath(dir);
         // Written before listing, so both appear among the top-level entries _headers covers.
         writeFileSync(join(root, 'robots.txt'), robotsTxt(site));
-        const topLevel = readdirSync(root, { withFileTypes: true }).map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
+        const topLevel = readdirSync(root, { withFileTypes: true }).map((entry) => ({
+          name: entry.name,
+          folder: entry.isDirectory(),
+        }));
         writeFileSync(join(root, '_headers'), headersFile(site, topLevel));
         logger.info('wrote robots.txt and _headers');
       },

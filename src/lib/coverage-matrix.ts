@@ -5,7 +5,18 @@
  */
 import type { Chronology, Era, Source } from './model.ts';
 import { sourceShortName } from './event-view.ts';
-import { eraDatesInWords, orderedEras, wrapText, type Box, type TextBlock } from './timeline-layout.ts';
+import { eraDatesInWords, estimateTextWidth, orderedEras, wrapText, type TextBlock } from './timeline-layout.ts';
+
+/** A label's text: first baseline at (x, y), one line per entry. */
+type LabelText = Pick<TextBlock, 'x' | 'y' | 'anchor' | 'lines'>;
+
+/** A cell's rectangle in SVG user units. */
+export interface CellBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** Shades for non-empty cells; a cell's shade grows with its share of the largest count. */
 export const COVERAGE_LEVELS = 4;
@@ -55,8 +66,10 @@ export function coverageCounts(chronology: Pick<Chronology, 'events' | 'sources'
 
 /** Sizes of the drawing, in SVG user units (CSS pixels at 100 %). */
 export interface CoverageLayoutOptions {
+  /** false: sources as rows, eras as columns (wide screens); true: eras as rows, sources as slanted columns. */
+  transpose: boolean;
   fontSize: number;
-  /** Font size of the era headings (dates, which are long). */
+  /** Font size of the column headings. */
   headingFontSize: number;
   lineHeight: number;
   labelWidth: number;
@@ -65,9 +78,13 @@ export interface CoverageLayoutOptions {
   /** Space between cells. */
   gap: number;
   maxLabelLines: number;
+  /** Longest slanted heading (transposed only). */
+  maxHeadingWidth: number;
 }
 
-export const COVERAGE_LAYOUT: CoverageLayoutOptions = {
+/** Wide screens: a source per row, an era per column. */
+export const COVERAGE_WIDE: CoverageLayoutOptions = {
+  transpose: false,
   fontSize: 13,
   headingFontSize: 12,
   lineHeight: 15,
@@ -76,33 +93,61 @@ export const COVERAGE_LAYOUT: CoverageLayoutOptions = {
   cellHeight: 48,
   gap: 4,
   maxLabelLines: 3,
+  maxHeadingWidth: 0,
 };
 
+/** Narrow screens: an era per row, a source per column, source names slanted above. */
+export const COVERAGE_NARROW: CoverageLayoutOptions = {
+  transpose: true,
+  fontSize: 12,
+  headingFontSize: 12,
+  lineHeight: 14,
+  labelWidth: 104,
+  cellWidth: 46,
+  cellHeight: 40,
+  gap: 3,
+  maxLabelLines: 2,
+  maxHeadingWidth: 200,
+};
+
+/** Angle of the slanted column headings, in degrees clockwise: they fall from left to right. */
+export const SLANT_DEGREES = 60;
+
 export interface CoverageLayoutCell extends CoverageCell {
-  box: Box;
+  box: CellBox;
   /** Baseline of the centred count. */
   text: { x: number; y: number };
   /** Accessible name of the cell's link: source, era, count. */
   label: string;
 }
 
+/** A row or column heading: what it names (a source or an era id) and where its text goes. */
+export interface CoverageHeading {
+  id: string;
+  name: string;
+  text: LabelText;
+  /** Rotation in degrees about the text's anchor (slanted headings); 0 for level text. */
+  rotate: number;
+}
+
 export interface CoverageLayout {
+  transpose: boolean;
   width: number;
   height: number;
   fontSize: number;
   headingFontSize: number;
   lineHeight: number;
-  /** Era headings above the columns. */
-  columns: Array<{ eraId: string; name: string; text: TextBlock }>;
-  /** Source names left of the rows. */
-  rows: Array<{ sourceId: string; name: string; text: TextBlock }>;
+  /** Headings above the columns: eras, or sources when transposed. */
+  columns: CoverageHeading[];
+  /** Headings left of the rows: sources, or eras when transposed. */
+  rows: CoverageHeading[];
   cells: CoverageLayoutCell[];
 }
 
-/** Space above and below the era headings. */
+/** Space above and below the column headings. */
 const HEADER_PADDING = 6;
 
-/** An era's dates as a column heading: on one line if it fits, else broken after the dash. */
+/** An era's dates as a heading: on one line if it fits, else broken after the dash. */
 export function eraHeading(era: Pick<Era, 'start' | 'end'>, width: number, fontSize: number): string[] {
   const words = eraDatesInWords(era);
   const [first, ...rest] = words.split(' – ');
@@ -112,44 +157,77 @@ export function eraHeading(era: Pick<Era, 'start' | 'end'>, width: number, fontS
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
-/** Where every label and cell of the matrix goes. */
-export function layoutCoverage(counts: CoverageCounts, options: CoverageLayoutOptions = COVERAGE_LAYOUT): CoverageLayout {
-  const { fontSize, headingFontSize, lineHeight, labelWidth, cellWidth, cellHeight, gap, maxLabelLines } = options;
-  const columnLines = counts.eras.map((era) => eraHeading(era, cellWidth - gap * 2, headingFontSize));
-  const headerHeight = HEADER_PADDING + Math.max(1, ...columnLines.map((l) => l.length)) * lineHeight + HEADER_PADDING;
-  const columns = counts.eras.map((era, i) => {
-    const lines = columnLines[i]!;
+/** Level column headings, bottom-aligned so short ones sit just above the cells like long ones. */
+function levelColumns(items: Array<{ id: string; name: string; lines: string[] }>, options: CoverageLayoutOptions) {
+  const { lineHeight, labelWidth, cellWidth, headingFontSize } = options;
+  const height = HEADER_PADDING + Math.max(1, ...items.map((i) => i.lines.length)) * lineHeight + HEADER_PADDING;
+  const columns = items.map(({ id, name, lines }, i) => {
     const x = labelWidth + i * cellWidth + cellWidth / 2;
-    // Bottom-aligned, so one-line headings sit just above the cells like the longer ones.
-    const y = headerHeight - HEADER_PADDING - (lines.length - 1) * lineHeight - headingFontSize * 0.3;
-    return { eraId: era.id, name: era.name, text: { x, y, anchor: 'middle' as const, lines } };
+    const y = height - HEADER_PADDING - (lines.length - 1) * lineHeight - headingFontSize * 0.3;
+    return { id, name, text: { x, y, anchor: 'middle' as const, lines }, rotate: 0 };
   });
-  const rows = counts.sources.map((source, r) => {
-    const name = sourceShortName(source);
-    const lines = wrapText(name, labelWidth - gap * 4, fontSize, maxLabelLines);
-    const middle = headerHeight + r * cellHeight + cellHeight / 2;
+  return { columns, height, overhang: 0 };
+}
+
+/**
+ * Slanted one-line column headings, each ending just above the middle of its column and
+ * rising to the left, over the empty corner above the row headings: nothing reaches past the
+ * grid on the right, so the drawing keeps the width of the grid.
+ */
+function slantedColumns(items: Array<{ id: string; name: string; lines: string[] }>, options: CoverageLayoutOptions) {
+  const { labelWidth, cellWidth, headingFontSize } = options;
+  const radians = (SLANT_DEGREES * Math.PI) / 180;
+  const widths = items.map((i) => estimateTextWidth(i.lines[0] ?? '', headingFontSize));
+  const height = HEADER_PADDING + Math.max(0, ...widths) * Math.sin(radians) + headingFontSize + HEADER_PADDING;
+  const columns = items.map(({ id, name, lines }, i) => {
+    // The baseline's end, moved left by half the glyph height so the letters centre on the column.
+    const x = labelWidth + i * cellWidth + cellWidth / 2 - (headingFontSize * 0.35) / Math.sin(radians);
+    return { id, name, text: { x, y: height - HEADER_PADDING, anchor: 'end' as const, lines: lines.slice(0, 1) }, rotate: SLANT_DEGREES };
+  });
+  return { columns, height, overhang: 0 };
+}
+
+/** Where every label and cell of the matrix goes. */
+export function layoutCoverage(counts: CoverageCounts, options: CoverageLayoutOptions = COVERAGE_WIDE): CoverageLayout {
+  const { transpose, fontSize, headingFontSize, lineHeight, labelWidth, cellWidth, cellHeight, gap, maxLabelLines } = options;
+  const sources = counts.sources.map((source) => ({ id: source.id, name: sourceShortName(source) }));
+  const eras = counts.eras.map((era) => ({ id: era.id, name: era.name, era }));
+  const columnItems = transpose
+    ? sources.map((s) => ({ ...s, lines: wrapText(s.name, options.maxHeadingWidth, headingFontSize, 1) }))
+    : eras.map((e) => ({ id: e.id, name: e.name, lines: eraHeading(e.era, cellWidth - gap * 2, headingFontSize) }));
+  const header = transpose ? slantedColumns(columnItems, options) : levelColumns(columnItems, options);
+  if (transpose) {
+    const reach = Math.max(0, ...header.columns.map((c) => estimateTextWidth(c.text.lines[0] ?? '', headingFontSize) * Math.cos((SLANT_DEGREES * Math.PI) / 180) - c.text.x));
+    if (reach > 0) throw new Error(`coverage matrix: a slanted heading reaches ${Math.ceil(reach)} units past the left edge; shorten maxHeadingWidth`);
+  }
+  const rowItems = transpose
+    ? eras.map((e) => ({ id: e.id, name: e.name, lines: eraHeading(e.era, labelWidth - gap * 4, fontSize) }))
+    : sources.map((s) => ({ ...s, lines: wrapText(s.name, labelWidth - gap * 4, fontSize, maxLabelLines) }));
+  const rows = rowItems.map(({ id, name, lines }, r) => {
+    const middle = header.height + r * cellHeight + cellHeight / 2;
     const y = middle - ((lines.length - 1) * lineHeight) / 2 + fontSize * 0.35;
-    return { sourceId: source.id, name, text: { x: labelWidth - gap * 3, y, anchor: 'end' as const, lines } };
+    return { id, name, text: { x: labelWidth - gap * 3, y, anchor: 'end' as const, lines }, rotate: 0 };
   });
-  const cells = counts.rows.flatMap((row, r) =>
-    row.map((cell, c) => {
-      const box = { x: labelWidth + c * cellWidth + gap / 2, y: headerHeight + r * cellHeight + gap / 2, w: cellWidth - gap, h: cellHeight - gap };
-      const era = counts.eras[c]!;
+  const cells = counts.rows.flatMap((sourceRow, s) =>
+    sourceRow.map((cell, e) => {
+      const [r, c] = transpose ? [e, s] : [s, e];
+      const box = { x: labelWidth + c * cellWidth + gap / 2, y: header.height + r * cellHeight + gap / 2, width: cellWidth - gap, height: cellHeight - gap };
       return {
         ...cell,
         box,
-        text: { x: box.x + box.w / 2, y: box.y + box.h / 2 + fontSize * 0.4 },
-        label: `${rows[r]!.name}, ${era.name}: ${plural(cell.claims, 'claim')}`,
+        text: { x: box.x + box.width / 2, y: box.y + box.height / 2 + fontSize * 0.4 },
+        label: `${sources[s]!.name}, ${eras[e]!.name}: ${plural(cell.claims, 'claim')}`,
       };
     }),
   );
   return {
-    width: labelWidth + counts.eras.length * cellWidth,
-    height: headerHeight + counts.sources.length * cellHeight,
+    transpose,
+    width: Math.ceil(labelWidth + columnItems.length * cellWidth + header.overhang),
+    height: Math.ceil(header.height + rowItems.length * cellHeight),
     fontSize,
     headingFontSize,
     lineHeight,
-    columns,
+    columns: header.columns,
     rows,
     cells,
   };

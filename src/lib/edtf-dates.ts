@@ -80,34 +80,5 @@ export function edtfBounds(value: string): EdtfBounds {
   };
 }
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
-
-/** Words for one non-interval EDTF date: "26 February 1992", "February 1992", "1992". */
-function singleDateInWords(value: string): string {
-  const bare = value.replace(/[~?%]/g, '');
-  const [year, month, day] = bare.split('-');
-  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
-  if (day && monthName) return `${Number(day)} ${monthName} ${year}`;
-  if (monthName) return `${monthName} ${year}`;
-  return year ?? value;
-}
-
-/**
- * A reader's wording of an EDTF date with its precision: "26 February 1992", "c. 1921",
- * "February 1988 (uncertain)", "1992 to 1994", "from 19 September 2023".
- */
-export function edtfInWords(value: string): string {
-  if (value.includes('/')) {
-    const [from, to] = value.split('/');
-    if (!to || to === '..') return `from ${edtfInWords(from ?? '')}`;
-    if (!from || from === '..') return `until ${edtfInWords(to)}`;
-    return `${edtfInWords(from)} to ${edtfInWords(to)}`;
-  }
-  const words = singleDateInWords(value);
-  const approximate = /[~%]/.test(value);
-  const uncertain = /[?%]/.test(value);
-  return `${approximate ? 'c. ' : ''}${words}${uncertain ? ' (uncertain)' : ''}`;
-}
+/** The wording of dates lives in date-words.ts, with the site's one month table. */
+export { edtfInWords } from './date-words.ts';

@@ -43,7 +43,8 @@ export interface TopLevelEntry {
  */
 export function headersFile(site: string | URL, topLevel: readonly TopLevelEntry[]): string {
   const base = sitePathOf(site);
-  const block = (path: string, headers: readonly [string, string][]) => `${path}\n${headers.map(([name, value]) => `  ${name}: ${value}\n`).join('')}`;
+  const block = (path: string, headers: readonly [string, string][]) =>
+    `${path}\n${headers.map(([name, value]) => `  ${name}: ${value}\n`).join('')}`;
   const short: [string, string][] = [['Cache-Control', SHORT_CACHE]];
   const served = sortedBy(
     topLevel.filter((entry) => entry.name !== PAGEFIND_FOLDER && !entry.name.startsWith('_')),

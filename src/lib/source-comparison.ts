@@ -4,11 +4,12 @@
  * between them (a dispute with a position from each). Counts only; nothing here judges.
  */
 import type { ChronologyEvent, Claim, Dispute, Source } from './model.ts';
+import { compareText, sortedBy } from './order.ts';
 
 /** Two source ids in code-unit order, so every pair has exactly one URL whatever sources exist. */
 export function orderedPairIds(first: string, second: string): [string, string] {
   if (first === second) throw new Error(`a source cannot be compared with itself: ${first}`);
-  return first < second ? [first, second] : [second, first];
+  return compareText(first, second) < 0 ? [first, second] : [second, first];
 }
 
 /** A pair of sources, `a` before `b` in code-unit order of their ids. */
@@ -19,7 +20,7 @@ export interface SourcePair {
 
 /** Every pair of distinct sources, each once, ordered by the ids of `a` then `b`. */
 export function sourcePairs(sources: readonly Source[]): SourcePair[] {
-  const sorted = [...sources].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const sorted = sortedBy(sources, (source) => source.id);
   return sorted.flatMap((a, i) => sorted.slice(i + 1).map((b) => ({ a, b })));
 }
 

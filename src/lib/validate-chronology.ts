@@ -65,10 +65,10 @@ export interface ChronologyInput {
 export const eventIdFromFile = (path: string): string =>
   (path.split('/').pop() ?? path).replace(/\.mdx?$/, '').toLowerCase();
 
-/** True when the quote, normalised, lies within one of the normalised lines. */
+/** True when the quote, normalised, lies within one of the normalised lines (callers first check QUOTABLE). */
 function quoteInLines(lines: readonly string[], quote: string): boolean {
   const needle = normaliseForMatch(quote);
-  return needle.length > 0 && lines.some((line) => line.includes(needle));
+  return lines.some((line) => line.includes(needle));
 }
 
 /** A quote must carry at least one letter or digit: "." or ", " would match almost anywhere. */

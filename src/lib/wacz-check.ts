@@ -52,10 +52,10 @@ export async function parseWarcResponses(warc: Uint8Array): Promise<ParsedRecord
       url: record.warcTargetURI ?? '',
       offset: parser.offset,
       length: parser.recordLength,
-      status: record.httpHeaders?.statusCode,
+      status: record.httpHeaders ? Number(record.httpHeaders.statusCode) : undefined,
       contentType: record.httpHeaders?.headers.get('Content-Type') ?? null,
       contentLength: Number(record.httpHeaders?.headers.get('Content-Length')),
-      payloadDigest: record.warcPayloadDigest,
+      payloadDigest: record.warcPayloadDigest ?? null,
       payload,
     });
   }
@@ -86,7 +86,8 @@ export function parseCdxj(index: string): CdxjEntry[] {
 /** The page URLs of pages.jsonl (its first line is the header). */
 export function parsePages(jsonl: string): { url: string; title: string }[] {
   const [header, ...lines] = jsonl.split('\n').filter(Boolean);
-  if (!header || (JSON.parse(header) as { format?: string }).format !== 'json-pages-1.0') throw new Error('pages.jsonl: first line is not a json-pages-1.0 header');
+  if (!header || (JSON.parse(header) as { format?: string }).format !== 'json-pages-1.0')
+    throw new Error('pages.jsonl: first line is not a json-pages-1.0 header');
   return lines.map((line) => JSON.parse(line) as { url: string; title: string });
 }
 
@@ -100,18 +101,25 @@ function checkDataPackage(files: Record<string, Uint8Array>, problems: string[])
   const raw = files[WACZ_PATHS.datapackage];
   if (!raw) return void problems.push(`${WACZ_PATHS.datapackage} is missing`);
   const pkg = JSON.parse(text(raw)) as DataPackage;
-  if (pkg.profile !== 'data-package') problems.push(`${WACZ_PATHS.datapackage}: profile is ${JSON.stringify(pkg.profile)}, not "data-package"`);
-  if (pkg.wacz_version !== WACZ_VERSION) problems.push(`${WACZ_PATHS.datapackage}: wacz_version is ${JSON.stringify(pkg.wacz_version)}, not "${WACZ_VERSION}"`);
+  if (pkg.profile !== 'data-package')
+    problems.push(`${WACZ_PATHS.datapackage}: profile is ${JSON.stringify(pkg.profile)}, not "data-package"`);
+  if (pkg.wacz_version !== WACZ_VERSION)
+    problems.push(
+      `${WACZ_PATHS.datapackage}: wacz_version is ${JSON.stringify(pkg.wacz_version)}, not "${WACZ_VERSION}"`,
+    );
   const listed = new Set<string>();
   for (const resource of pkg.resources ?? []) {
     listed.add(resource.path);
     const bytes = files[resource.path];
     if (!bytes) problems.push(`${WACZ_PATHS.datapackage}: ${resource.path} is listed but missing`);
-    else if (resource.hash !== `sha256:${sha256Hex(bytes)}`) problems.push(`${WACZ_PATHS.datapackage}: ${resource.path}: sha256 does not match`);
-    else if (resource.bytes !== bytes.byteLength) problems.push(`${WACZ_PATHS.datapackage}: ${resource.path}: byte count does not match`);
+    else if (resource.hash !== `sha256:${sha256Hex(bytes)}`)
+      problems.push(`${WACZ_PATHS.datapackage}: ${resource.path}: sha256 does not match`);
+    else if (resource.bytes !== bytes.byteLength)
+      problems.push(`${WACZ_PATHS.datapackage}: ${resource.path}: byte count does not match`);
   }
   for (const path of Object.keys(files))
-    if (path !== WACZ_PATHS.datapackage && path !== WACZ_PATHS.digest && !listed.has(path)) problems.push(`${WACZ_PATHS.datapackage}: ${path} is not listed`);
+    if (path !== WACZ_PATHS.datapackage && path !== WACZ_PATHS.digest && !listed.has(path))
+      problems.push(`${WACZ_PATHS.datapackage}: ${path} is not listed`);
   const digest = files[WACZ_PATHS.digest];
   if (digest && (JSON.parse(text(digest)) as { hash?: string }).hash !== `sha256:${sha256Hex(raw)}`)
     problems.push(`${WACZ_PATHS.digest}: hash does not match ${WACZ_PATHS.datapackage}`);
@@ -129,7 +137,8 @@ export function targetAt(warc: Uint8Array, offset: number, length: number): stri
   const header = record.subarray(0, Math.max(headerEnd, 0)).toString('utf8');
   const blockLength = Number(/\r\nContent-Length: (\d+)(\r\n|$)/i.exec(header)?.[1]);
   // A whole record is its header, CRLFCRLF, the block and CRLFCRLF; anything else is a cut or a join.
-  if (!header.startsWith('WARC/') || record.byteLength !== headerEnd + 4 + blockLength + 4) return 'not exactly one WARC record';
+  if (!header.startsWith('WARC/') || record.byteLength !== headerEnd + 4 + blockLength + 4)
+    return 'not exactly one WARC record';
   return /\r\nWARC-Target-URI: ([^\r\n]*)/.exec(header)?.[1] ?? 'a record without WARC-Target-URI';
 }
 
@@ -149,12 +158,17 @@ export async function checkWacz(wacz: Uint8Array, expectedPages: readonly string
   const records = await parseWarcResponses(warc);
   const byUrl = new Map(records.map((record) => [record.url, record]));
   for (const record of records) {
-    if (record.contentLength !== record.payload.byteLength) problems.push(`${record.url}: Content-Length ${record.contentLength}, payload ${record.payload.byteLength} bytes`);
-    if (record.payloadDigest !== `sha256:${sha256Hex(record.payload)}`) problems.push(`${record.url}: WARC-Payload-Digest does not match the payload`);
+    if (record.contentLength !== record.payload.byteLength)
+      problems.push(
+        `${record.url}: Content-Length ${record.contentLength}, payload ${record.payload.byteLength} bytes`,
+      );
+    if (record.payloadDigest !== `sha256:${sha256Hex(record.payload)}`)
+      problems.push(`${record.url}: WARC-Payload-Digest does not match the payload`);
   }
 
   const entries = parseCdxj(text(files[WACZ_PATHS.index]));
-  if (entries.length !== records.length) problems.push(`index has ${entries.length} entries for ${records.length} response records`);
+  if (entries.length !== records.length)
+    problems.push(`index has ${entries.length} entries for ${records.length} response records`);
   for (const entry of entries) {
     const target = targetAt(warc, entry.offset, entry.length);
     if (target !== entry.url) problems.push(`index entry ${entry.url} points at ${target}`);
@@ -163,10 +177,12 @@ export async function checkWacz(wacz: Uint8Array, expectedPages: readonly string
   const pages = parsePages(text(files[WACZ_PATHS.pages]));
   for (const page of pages) {
     const record = byUrl.get(page.url);
-    if (record?.status !== 200 || !record.contentType?.startsWith('text/html')) problems.push(`page ${page.url} has no HTTP 200 HTML response record`);
+    if (record?.status !== 200 || !record.contentType?.startsWith('text/html'))
+      problems.push(`page ${page.url} has no HTTP 200 HTML response record`);
     if (!page.title) problems.push(`page ${page.url} has no title`);
   }
   const listed = new Set(pages.map((page) => page.url));
-  for (const url of expectedPages) if (!listed.has(url)) problems.push(`page ${url} is missing from ${WACZ_PATHS.pages}`);
+  for (const url of expectedPages)
+    if (!listed.has(url)) problems.push(`page ${url} is missing from ${WACZ_PATHS.pages}`);
   return problems;
 }

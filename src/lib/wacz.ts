@@ -73,10 +73,15 @@ export function publicUrl(siteUrl: string, path: string): string {
 
 /** The text of an HTML document's <head><title> (not an SVG <title> in the body). */
 export function pageTitle(html: string): string {
-  const child = (parent: Parents | undefined, name: string): Element | undefined =>
-    parent?.children.find((node): node is Element => node.type === 'element' && node.tagName === name);
+  const child = (parent: Parents | undefined, name: string): Element | undefined => {
+    for (const node of parent?.children ?? []) if (node.type === 'element' && node.tagName === name) return node;
+    return undefined;
+  };
   const title = child(child(child(fromHtml(html), 'html'), 'head'), 'title');
-  return (title?.children ?? []).map((node) => (node.type === 'text' ? node.value : '')).join('').trim();
+  return (title?.children ?? [])
+    .map((node) => (node.type === 'text' ? node.value : ''))
+    .join('')
+    .trim();
 }
 
 /** "2026-11-23" → "2026-11-23T00:00:00Z", the WARC-Date and pages.jsonl ts of every record. */
@@ -113,7 +118,11 @@ async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
 
 /** One gzip member holding one WARC record, with Payload and Block digests written by warcio. */
 async function serialize(record: WARCRecord): Promise<Uint8Array> {
-  return WARCSerializer.serialize(record, { gzip: true, preferPako: true, digest: { algo: 'sha-256', prefix: 'sha256:' } });
+  return WARCSerializer.serialize(record, {
+    gzip: true,
+    preferPako: true,
+    digest: { algo: 'sha-256', prefix: 'sha256:' },
+  });
 }
 
 function warcInfo(options: WaczOptions, date: string): WARCRecord {
@@ -124,7 +133,12 @@ function warcInfo(options: WaczOptions, date: string): WARCRecord {
       warcVersion: WARC_1_1,
       warcHeaders: { 'WARC-Record-ID': `<urn:uuid:${nameBasedUuid(`warcinfo ${options.siteUrl} ${date}`)}>` },
     },
-    { software: options.software, format: 'WARC File Format 1.1', description: options.description, isPartOf: options.title },
+    {
+      software: options.software,
+      format: 'WARC File Format 1.1',
+      description: options.description,
+      isPartOf: options.title,
+    },
   );
   return record;
 }
@@ -168,7 +182,8 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
 export async function cdxjIndex(warc: Uint8Array, filename: string): Promise<string> {
   const indexer = new CDXIndexer({ format: 'cdxj' });
   const lines: string[] = [];
-  for await (const entry of indexer.iterIndex([{ filename, reader: once(warc) }])) lines.push(indexer.serializeCDXJ(entry));
+  for await (const entry of indexer.iterIndex([{ filename, reader: once(warc) }]))
+    lines.push(indexer.serializeCDXJ(entry));
   return lines.sort(compareText).join('');
 }
 
@@ -189,7 +204,12 @@ function pagesJsonl(entries: readonly ResponseEntry[], siteUrl: string, date: st
 
 /** A datapackage resource: name, path, "sha256:<hex>" and byte count. */
 function resource(path: string, bytes: Uint8Array) {
-  return { name: path.slice(path.lastIndexOf('/') + 1), path, hash: `sha256:${sha256Hex(bytes)}`, bytes: bytes.byteLength };
+  return {
+    name: path.slice(path.lastIndexOf('/') + 1),
+    path,
+    hash: `sha256:${sha256Hex(bytes)}`,
+    bytes: bytes.byteLength,
+  };
 }
 
 /** ZIP entry time: the version's date at midnight as local fields, since ZIP (DOS) times have no zone. */
@@ -230,10 +250,16 @@ export async function buildWacz(files: readonly SiteFile[], options: WaczOptions
       2,
     )}\n`,
   );
-  const digest = utf8.encode(`${JSON.stringify({ path: WACZ_PATHS.datapackage, hash: `sha256:${sha256Hex(datapackage)}` }, null, 2)}\n`);
+  const digest = utf8.encode(
+    `${JSON.stringify({ path: WACZ_PATHS.datapackage, hash: `sha256:${sha256Hex(datapackage)}` }, null, 2)}\n`,
+  );
   const mtime = zipTime(options.version);
   const zippable: Zippable = {};
-  for (const [path, bytes] of [...contents, [WACZ_PATHS.datapackage, datapackage] as const, [WACZ_PATHS.digest, digest] as const])
+  for (const [path, bytes] of [
+    ...contents,
+    [WACZ_PATHS.datapackage, datapackage] as const,
+    [WACZ_PATHS.digest, digest] as const,
+  ])
     zippable[path] = [bytes, { level: 0, mtime }];
   return zipSync(zippable);
 }

@@ -13,26 +13,20 @@
  *
  * UPDATE_SNAPSHOTS=1 writes tests/snapshots/compare-pair.png and coverage-matrix.png.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
+import { compareText } from '../../src/lib/order.ts';
 import { listBuiltPages } from '../support/built-pages.ts';
 import { PROJECT_ROOT, distDir } from '../support/project.ts';
+import { publishedEvents, type PublishedEvent } from '../support/published-events.ts';
 import { AXE_TAGS, formatProblems } from './gate-checks.ts';
-
-interface PublishedEvent {
-  id: string;
-  era: string;
-  claims: Array<{ id: string; source: string }>;
-  disputes: Array<{ positions: Array<{ source: string }> }>;
-}
 
 const DIST = distDir();
 const readData = <T>(file: string, key: string): T[] => (JSON.parse(readFileSync(join(DIST, 'data', file), 'utf8')) as Record<string, T[]>)[key]!;
-const built = existsSync(join(DIST, 'data', 'events.json'));
-const events = built ? readData<PublishedEvent>('events.json', 'events') : [];
-const sourceIds = built ? readData<{ id: string }>('sources.json', 'sources').map((s) => s.id).sort() : [];
+const { built, events } = publishedEvents(DIST);
+const sourceIds = built ? readData<{ id: string }>('sources.json', 'sources').map((s) => s.id).sort(compareText) : [];
 const eraIds = built ? readData<{ id: string }>('eras.json', 'eras').map((e) => e.id) : [];
 const pairs = sourceIds.flatMap((a, i) => sourceIds.slice(i + 1).map((b) => ({ a, b })));
 const pages = built ? listBuiltPages(DIST) : [];
@@ -42,7 +36,7 @@ test.skip(!built, 'dist/data/events.json is missing: run `npm run build` first')
 const cites = (event: PublishedEvent, source: string) => event.claims.some((c) => c.source === source);
 /** What the pages of pair a/b must show, computed from events.json alone. */
 function expectedFor(a: string, b: string) {
-  const ids = (keep: (e: PublishedEvent) => boolean) => events.filter(keep).map((e) => e.id).sort();
+  const ids = (keep: (e: PublishedEvent) => boolean) => events.filter(keep).map((e) => e.id).sort(compareText);
   return {
     both: ids((e) => cites(e, a) && cites(e, b)),
     onlyA: ids((e) => cites(e, a) && !cites(e, b)),
@@ -71,7 +65,7 @@ test.describe('pair pages', () => {
   test('there is one comparison page for each pair of sources', () => {
     expect(pairs.length).toBe((sourceIds.length * (sourceIds.length - 1)) / 2);
     const pairPages = pages.filter((p) => /^compare\/[^/]+\/[^/]+\/$/.test(p.urlPath)).map((p) => p.urlPath);
-    expect(pairPages.sort()).toEqual(pairs.map(({ a, b }) => `compare/${a}/${b}/`).sort());
+    expect(pairPages.sort(compareText)).toEqual(pairs.map(({ a, b }) => `compare/${a}/${b}/`).sort(compareText));
   });
 
   for (const { a, b } of pairs) {
@@ -94,10 +88,10 @@ test.describe('pair pages', () => {
           (item.source === a ? seen.onlyA : seen.onlyB).push(id);
         }
       }
-      expect(seen.both.sort()).toEqual(expected.both);
-      expect(seen.disagree.sort()).toEqual(expected.disagree);
-      expect(seen.onlyA.sort()).toEqual(expected.onlyA);
-      expect(seen.onlyB.sort()).toEqual(expected.onlyB);
+      expect(seen.both.sort(compareText)).toEqual(expected.both);
+      expect(seen.disagree.sort(compareText)).toEqual(expected.disagree);
+      expect(seen.onlyA.sort(compareText)).toEqual(expected.onlyA);
+      expect(seen.onlyB.sort(compareText)).toEqual(expected.onlyB);
       expect(counts).toEqual({ both: expected.both.length, 'only-a': expected.onlyA.length, 'only-b': expected.onlyB.length, disagree: expected.disagree.length });
     });
   }
@@ -107,7 +101,7 @@ test.describe('pair pages', () => {
       await page.goto(`sources/${id}/`);
       const targets = await page.locator('[data-pair]').evaluateAll((links) => links.map((l) => (l as HTMLAnchorElement).href));
       const expected = pairs.filter(({ a, b }) => a === id || b === id).map(({ a, b }) => `compare/${a}/${b}/`);
-      expect(targets.map((href) => sitePath(href, baseURL!)).sort(), id).toEqual(expected.sort());
+      expect(targets.map((href) => sitePath(href, baseURL!)).sort(compareText), id).toEqual(expected.sort(compareText));
     }
   });
 
@@ -117,7 +111,7 @@ test.describe('pair pages', () => {
       const page = await context.newPage();
       await page.goto(`${baseURL}sources/`);
       const targets = await page.locator('.pair-picker a').evaluateAll((links) => links.map((l) => (l as HTMLAnchorElement).href));
-      expect(targets.map((href) => sitePath(href, baseURL!)).sort()).toEqual(pairs.map(({ a, b }) => `compare/${a}/${b}/`).sort());
+      expect(targets.map((href) => sitePath(href, baseURL!)).sort(compareText)).toEqual(pairs.map(({ a, b }) => `compare/${a}/${b}/`).sort(compareText));
       await page.locator('.pair-picker a').first().click();
       await expect(page.locator('h1')).toContainText('compared');
     } finally {
@@ -133,9 +127,13 @@ test.describe('coverage matrix', () => {
 
   test('the drawing and the table hold the claim count of every source and era', async ({ page, baseURL }) => {
     await page.goto('sources/');
-    const drawn = await page.locator('.coverage-svg [data-claims]').evaluateAll((cells) =>
-      cells.map((c) => ({ source: c.getAttribute('data-source')!, era: c.getAttribute('data-era')!, claims: Number(c.getAttribute('data-claims')), text: c.textContent?.trim(), href: (c as SVGAElement).href?.baseVal })),
+    // Two drawings (wide and narrow screens), each with every cell.
+    const drawings = await page.locator('.coverage-svg').evaluateAll((svgs) =>
+      svgs.map((svg) =>
+        [...svg.querySelectorAll('[data-claims]')].map((c) => ({ source: c.getAttribute('data-source')!, era: c.getAttribute('data-era')!, claims: Number(c.getAttribute('data-claims')), text: c.textContent?.trim(), href: (c as SVGAElement).href?.baseVal })),
+      ),
     );
+    expect(drawings).toHaveLength(2);
     const tabled = await page.locator('[data-coverage-table] tbody tr').evaluateAll((rows) =>
       rows.flatMap((row) => [...row.querySelectorAll('td')].map((td) => ({ source: row.getAttribute('data-source')!, era: td.getAttribute('data-era')!, claims: Number(td.textContent) }))),
     );
@@ -145,13 +143,15 @@ test.describe('coverage matrix', () => {
       for (const c of cells) (grid[c.source] ??= {})[c.era] = c.claims;
       return grid;
     };
-    expect(drawn).toHaveLength(sourceIds.length * eraIds.length);
-    expect(asGrid(drawn)).toEqual(expected);
     expect(asGrid(tabled)).toEqual(expected);
-    for (const cell of drawn) {
-      expect(cell.text, 'the number drawn in the cell').toBe(String(cell.claims));
-      if (cell.claims === 0) expect(cell.href).toBeUndefined();
-      else expect(sitePath(new URL(cell.href!, page.url()).href, baseURL!)).toBe(`sources/${cell.source}/chronology/${cell.era}/`);
+    for (const drawn of drawings) {
+      expect(drawn).toHaveLength(sourceIds.length * eraIds.length);
+      expect(asGrid(drawn)).toEqual(expected);
+      for (const cell of drawn) {
+        expect(cell.text, 'the number drawn in the cell').toBe(String(cell.claims));
+        if (cell.claims === 0) expect(cell.href).toBeUndefined();
+        else expect(sitePath(new URL(cell.href!, page.url()).href, baseURL!)).toBe(`sources/${cell.source}/chronology/${cell.era}/`);
+      }
     }
   });
 
@@ -179,17 +179,22 @@ test.describe('screenshots for the issue', () => {
   test('a comparison page and the coverage matrix', async ({ page }) => {
     const dir = join(PROJECT_ROOT, 'tests', 'snapshots');
     mkdirSync(dir, { recursive: true });
-    await page.setViewportSize({ width: 1280, height: 1500 });
+    await page.setViewportSize({ width: 1280, height: 1700 });
     await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-    // The pair with the most disagreements shows the most of the page.
+    // The pair with the most disagreements shows the most of the page: header, list, first events.
     const pair = pairs.reduce((best, p) => (expectedFor(p.a, p.b).disagree.length > expectedFor(best.a, best.b).disagree.length ? p : best));
     await page.goto(`compare/${pair.a}/${pair.b}/`);
-    const firstDisagreement = page.locator('[data-disagree]').first();
-    await firstDisagreement.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(dir, 'compare-pair.png'), fullPage: false, animations: 'disabled', caret: 'hide', scale: 'css' });
     await page.goto('sources/');
-    await page.locator('#coverage-heading').scrollIntoViewIfNeeded();
-    const section = page.locator('section', { has: page.locator('#coverage-heading') });
-    await section.screenshot({ path: join(dir, 'coverage-matrix.png'), animations: 'disabled', caret: 'hide', scale: 'css' });
+    const box = (await page.locator('section', { has: page.locator('#coverage-heading') }).boundingBox())!;
+    const margin = 16;
+    await page.screenshot({
+      path: join(dir, 'coverage-matrix.png'),
+      fullPage: true,
+      clip: { x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin },
+      animations: 'disabled',
+      caret: 'hide',
+      scale: 'css',
+    });
   });
 });

@@ -10,7 +10,7 @@
  *               representativePages); GATES_FULL=1 runs the 375 px pass on every page.
  * Home page:    weight budget, 100 KB gzip of HTML + CSS + JS, of which 15 KB JS.
  *
- * The gate functions live in gate-checks.ts. The last block proves that the browser gates
+ * The gate functions live in tests/support/gates/, one file per gate. The last block proves that the browser gates
  * fail on tests/fixtures/broken-pages/ (the static ones are proved in tests/unit/gates.test.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -38,7 +38,7 @@ import {
   watchRequests,
   type GateProblem,
   type RequestWatch,
-} from './gate-checks.ts';
+} from '../support/gates/index.ts';
 
 const DIST = distDir();
 const built = existsSync(join(DIST, 'index.html'));

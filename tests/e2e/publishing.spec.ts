@@ -55,7 +55,9 @@ async function checkNotFound(page: Page, siteUrl: string): Promise<void> {
     // The site's own style applies (the inlined stylesheet, not the browser default).
     expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).not.toMatch(/^"?Times/);
 
-    const hrefs = await page.locator('a[href]:not(.skip-link)').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    const hrefs = await page
+      .locator('a[href]:not(.skip-link)')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
     expect(hrefs.length).toBeGreaterThanOrEqual(6);
     for (const href of new Set(hrefs)) {
       expect(href.startsWith(siteUrl), `${href} is under ${siteUrl}`).toBe(true);
@@ -75,7 +77,9 @@ test('at the site root, a missing URL gets the 404 page with status 404, and its
   await checkNotFound(page, await serve(DIST, '/'));
 });
 
-test('under a sub-path (SITE_URL with a path), a missing URL gets the 404 page, and its links work', async ({ page }) => {
+test('under a sub-path (SITE_URL with a path), a missing URL gets the 404 page, and its links work', async ({
+  page,
+}) => {
   subPathBuild = mkdtempSync(join(tmpdir(), 'chronology-subpath-'));
   const out = join(subPathBuild, 'site');
   const run = spawnSync(process.execPath, ['scripts/build.ts'], {

@@ -17,6 +17,7 @@ import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSy
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
+import { unzipSync } from 'fflate';
 import { test, expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
 import { PROJECT_ROOT, distDir } from '../support/project.ts';
 
@@ -31,7 +32,12 @@ test.skip(!built, `${DIST}/index.html is missing: run \`npm run build\` first`);
 test.use({ serviceWorkers: 'allow' });
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.wacz': 'application/wacz' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.wacz': 'application/wacz',
+};
 
 /** Serves ReplayWeb.page's files and the WACZ, answering Range requests (206) as static hosts do. */
 function replayServer(wacz: string): Server {
@@ -41,13 +47,24 @@ function replayServer(wacz: string): Server {
     if (!file.startsWith(REPLAY_APP + sep) && file !== wacz) return void res.writeHead(403).end();
     if (!existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
     const size = statSync(file).size;
-    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'accept-ranges': 'bytes', 'cache-control': 'no-store' };
+    const headers = {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'accept-ranges': 'bytes',
+      'cache-control': 'no-store',
+    };
     const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
     let [start, end] = [0, size - 1];
     if (range) {
       // "bytes=-N" is the last N bytes (how the ZIP's central directory is read).
-      [start, end] = range[1] === '' ? [Math.max(0, size - Number(range[2])), size - 1] : [Number(range[1]), range[2] ? Math.min(Number(range[2]), size - 1) : size - 1];
-      res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
+      [start, end] =
+        range[1] === ''
+          ? [Math.max(0, size - Number(range[2])), size - 1]
+          : [Number(range[1]), range[2] ? Math.min(Number(range[2]), size - 1) : size - 1];
+      res.writeHead(206, {
+        ...headers,
+        'content-range': `bytes ${start}-${end}/${size}`,
+        'content-length': end - start + 1,
+      });
     } else res.writeHead(200, { ...headers, 'content-length': size });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file, { start, end }).pipe(res);
@@ -68,11 +85,19 @@ let siteUrl = '';
 test.beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'replay-'));
   const wacz = join(workDir, 'site.wacz');
-  const run = spawnSync(process.execPath, ['scripts/export.ts', '--format', 'wacz', '--out', wacz, '--dist', DIST], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['scripts/export.ts', '--format', 'wacz', '--out', wacz, '--dist', DIST], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`export failed: ${run.stderr}`);
-  const unzip = spawnSync('unzip', ['-p', wacz, 'pages/pages.jsonl'], { encoding: 'utf8' });
-  pages = unzip.stdout.split('\n').filter(Boolean).slice(1).map((line) => JSON.parse(line) as Page_);
-  siteUrl = (/<link rel="canonical" href="([^"]+)"/.exec(readFileSync(join(DIST, 'index.html'), 'utf8')) ?? [])[1] ?? '';
+  const listed = new TextDecoder().decode(unzipSync(readFileSync(wacz))['pages/pages.jsonl']);
+  pages = listed
+    .split('\n')
+    .filter(Boolean)
+    .slice(1)
+    .map((line) => JSON.parse(line) as Page_);
+  siteUrl =
+    (/<link rel="canonical" href="([^"]+)"/.exec(readFileSync(join(DIST, 'index.html'), 'utf8')) ?? [])[1] ?? '';
   server = replayServer(wacz);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
@@ -87,11 +112,14 @@ test.afterAll(async () => {
 /** Records every request of the context and aborts any that is not to this machine. */
 async function keepLocal(context: BrowserContext): Promise<string[]> {
   const outside: string[] = [];
-  const local = (url: string) => /^(https?|wss?):\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(url) || /^(data|blob|about):/.test(url);
+  const local = (url: string) =>
+    /^(https?|wss?):\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(url) || /^(data|blob|about):/.test(url);
   context.on('request', (request) => {
     if (!local(request.url())) outside.push(request.url());
   });
-  await context.route('**/*', (route) => (local(route.request().url()) ? route.fallback() : route.abort('blockedbyclient')));
+  await context.route('**/*', (route) =>
+    local(route.request().url()) ? route.fallback() : route.abort('blockedbyclient'),
+  );
   return outside;
 }
 

@@ -7,10 +7,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './project.ts';
 
-export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export { PROJECT_ROOT };
 export const FIXTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'valid');
 /** The fixture's one event and the quote it carries. */
 export const FIXTURE_EVENT = 'events/1992-02-25-khojaly.mdx';

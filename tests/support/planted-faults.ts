@@ -191,6 +191,35 @@ export const PLANTED_FAULTS: readonly PlantedFault[] = [
     plant: (c) => addSource(c, 'fixture-altered', (capture) => `${capture} altered`, createHash('sha256').update('original').digest('hex')),
     expected: line('sources/fixture-altered.mdx', 'capture\\.sha256', 'capture fixture-altered\\.txt has SHA-256'),
   },
+  // No script from content (src/lib/body-html-policy.ts): the payloads of issue 12.
+  ...(
+    [
+      ['a <script> element in an event body', 'An account <script>alert(1)</script> in prose.', 'raw HTML "<script>" is not allowed in an event body'],
+      ['an <img onerror> in an event body', 'An image <img src=x onerror=alert(2)> in prose.', 'raw HTML "<img src=x onerror=alert\\(2\\)>" is not allowed in an event body'],
+      ['an <iframe src="javascript:…"> in an event body', '<iframe src="javascript:alert(3)"></iframe>', 'raw HTML "<iframe src=\\\\"javascript:alert\\(3\\)\\\\"></iframe>" is not allowed in an event body'],
+      ['a javascript: link in an event body', 'A link [x](javascript:alert(4)).', 'link target "javascript:alert\\(4\\)" uses javascript:; only http:, https: and relative links are allowed'],
+    ] as const
+  ).map(([kind, payload, reason], i) => ({
+    kind,
+    plant: (c: string) => writeFileSync(join(c, addEvent(c, `1992-02-25-payload-${i}.mdx`)), `${read(FIXTURE, FIXTURE_EVENT).toString('utf8')}\n${payload}\n`),
+    expected: line(`events/1992-02-25-payload-${i}.mdx`, 'body', reason),
+  })),
+  {
+    kind: 'a <script> element in a source body',
+    plant: (c) => {
+      addSource(c, 'fixture-script', (capture) => capture);
+      writeFileSync(join(c, 'sources/fixture-script.mdx'), `${read(c, 'sources/fixture-script.mdx').toString('utf8')}\n<script>alert(5)</script>\n`);
+    },
+    expected: line('sources/fixture-script.mdx', 'body', 'element <script> is not allowed in a source body; only <Caption>'),
+  },
+  {
+    kind: 'a javascript: source url',
+    plant: (c) => {
+      addSource(c, 'fixture-url', (capture) => capture);
+      editFile(c, 'sources/fixture-url.mdx', 'titleSupplied:', 'url: "javascript:alert(6)"\ntitleSupplied:');
+    },
+    expected: line('sources/fixture-url.mdx', 'url', 'must be an http: or https: URL'),
+  },
   {
     kind: 'a redirect key that is a path, and a redirect to no event',
     plant: setRedirects('{ "1992-02-26-khojaly": "1992-02-25-khojaly", "../../index": "1992-02-25-khojaly", "old-id": "no-such-event" }'),

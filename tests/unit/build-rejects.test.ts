@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyFixture, runBuild, snapshotTree } from '../support/content-fixture.ts';
 import { PLANTED_FAULTS } from '../support/planted-faults.ts';
+import { contentSecurityPolicy } from '../../src/lib/content-security-policy.ts';
 
 const valid = copyFixture('chronology-build-');
 afterAll(() => rmSync(valid.root, { recursive: true, force: true }));
@@ -24,6 +25,8 @@ describe('the build', () => {
     // The fixture renamed 1992-02-26-khojaly: its old URL must still lead to the event.
     const moved = readFileSync(join(valid.out, 'events/1992-02-26-khojaly/index.html'), 'utf8');
     expect(moved).toContain('http-equiv="refresh" content="0; url=../1992-02-25-khojaly/index.html"');
+    // The site's one CSP, which allows the page's data: favicon (the old own policy blocked it).
+    expect(moved).toContain(`<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">`);
   });
 
   it('refuses content carrying every planted fault, one line each, and leaves the published site byte for byte', () => {

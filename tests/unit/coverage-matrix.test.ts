@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COVERAGE_LEVELS, coverageCounts, coverageLevel, eraHeading, layoutCoverage } from '../../src/lib/coverage-matrix.ts';
+import { COVERAGE_LEVELS, COVERAGE_NARROW, SLANT_DEGREES, coverageCounts, coverageLevel, eraHeading, layoutCoverage } from '../../src/lib/coverage-matrix.ts';
+import { estimateTextWidth } from '../../src/lib/timeline-layout.ts';
 import type { ChronologyEvent, Claim, Era, Source } from '../../src/lib/model.ts';
 
 const source = (id: string, name = id) => ({ id, title: `Title ${id}`, authorStatus: 'named', authors: [{ name }] }) as unknown as Source;
@@ -45,11 +46,11 @@ describe('layoutCoverage', () => {
     expect(layout.cells).toHaveLength(4);
     for (const cell of layout.cells) {
       expect(cell.box.x).toBeGreaterThanOrEqual(0);
-      expect(cell.box.x + cell.box.w).toBeLessThanOrEqual(layout.width);
-      expect(cell.box.y + cell.box.h).toBeLessThanOrEqual(layout.height);
+      expect(cell.box.x + cell.box.width).toBeLessThanOrEqual(layout.width);
+      expect(cell.box.y + cell.box.height).toBeLessThanOrEqual(layout.height);
     }
     const [first, second] = layout.cells;
-    expect(first!.box.x + first!.box.w).toBeLessThanOrEqual(second!.box.x);
+    expect(first!.box.x + first!.box.width).toBeLessThanOrEqual(second!.box.x);
   });
 
   it('names each cell with source, era and count', () => {
@@ -64,6 +65,37 @@ describe('layoutCoverage', () => {
     const left = Math.min(...layout.cells.map((c) => c.box.x));
     for (const row of layout.rows) expect(row.text.x).toBeLessThan(left);
     expect(layout.rows[1]!.text.lines.length).toBeGreaterThan(1);
+  });
+});
+
+describe('layoutCoverage, transposed for narrow screens', () => {
+  const counts = coverageCounts({ events, sources, eras });
+  const layout = layoutCoverage(counts, COVERAGE_NARROW);
+
+  it('puts eras in rows and sources in columns, with the same numbers', () => {
+    expect(layout.rows.map((r) => r.id)).toEqual(['early', 'late']);
+    expect(layout.columns.map((c) => c.id)).toEqual(['s1', 's2']);
+    const at = (sourceId: string, eraId: string) => layout.cells.find((c) => c.sourceId === sourceId && c.eraId === eraId)!;
+    // s1 in early: row 0, column 0; s2 in early: row 0, column 1.
+    expect(at('s1', 'early').box.y).toBe(at('s2', 'early').box.y);
+    expect(at('s1', 'early').box.x).toBeLessThan(at('s2', 'early').box.x);
+    expect(at('s1', 'early').box.y).toBeLessThan(at('s1', 'late').box.y);
+    expect(at('s2', 'late').claims).toBe(2);
+  });
+
+  it('keeps the slanted source names inside the drawing and above the cells', () => {
+    const radians = (SLANT_DEGREES * Math.PI) / 180;
+    const top = Math.min(...layout.cells.map((c) => c.box.y));
+    for (const column of layout.columns) {
+      const width = estimateTextWidth(column.text.lines[0]!, layout.headingFontSize);
+      expect(column.rotate).toBe(SLANT_DEGREES);
+      // The text ends at its anchor and rises to the left from there.
+      expect(column.text.x - width * Math.cos(radians)).toBeGreaterThanOrEqual(0);
+      expect(column.text.y - width * Math.sin(radians)).toBeGreaterThanOrEqual(0);
+      expect(column.text.x).toBeLessThanOrEqual(layout.width);
+      expect(column.text.y).toBeLessThanOrEqual(top);
+    }
+    for (const cell of layout.cells) expect(cell.box.x + cell.box.width).toBeLessThanOrEqual(layout.width);
   });
 });
 

@@ -41,7 +41,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 function runExport(...args: string[]) {
-  return spawnSync(process.execPath, ['scripts/export.ts', ...args, '--dist', DIST], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return spawnSync(process.execPath, ['scripts/export.ts', ...args, '--dist', DIST], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 }
 
 /** Python's zipfile, hashlib and gzip, as a reader that shares no code with the writer. */
@@ -79,7 +83,9 @@ function pythonRead(file: string): {
 describe.skipIf(!built)('npm run export -- --format wacz', () => {
   const first = join(work, 'site.wacz');
   const second = join(work, 'again.wacz');
-  const siteUrl = (/<link rel="canonical" href="([^"]+)"/.exec(built ? readFileSync(join(DIST, 'index.html'), 'utf8') : '') ?? [])[1] ?? '';
+  const siteUrl =
+    (/<link rel="canonical" href="([^"]+)"/.exec(built ? readFileSync(join(DIST, 'index.html'), 'utf8') : '') ??
+      [])[1] ?? '';
 
   it('writes a WACZ whose datapackage digests and index offsets hold for an independent reader', () => {
     const run = runExport('--format', 'wacz', '--out', first);
@@ -96,7 +102,9 @@ describe.skipIf(!built)('npm run export -- --format wacz', () => {
     };
     expect(pkg.profile).toBe('data-package');
     expect(pkg.wacz_version).toBe('1.1.1');
-    expect(pkg.resources.map((r) => r.path).sort()).toEqual([WACZ_PATHS.warc, WACZ_PATHS.index, WACZ_PATHS.pages].sort());
+    expect(pkg.resources.map((r) => r.path).sort()).toEqual(
+      [WACZ_PATHS.warc, WACZ_PATHS.index, WACZ_PATHS.pages].sort(),
+    );
     for (const resource of pkg.resources) {
       expect(resource.hash, resource.path).toBe(`sha256:${read.entries[resource.path]?.sha256}`);
       expect(resource.bytes, resource.path).toBe(read.entries[resource.path]?.bytes);
@@ -113,15 +121,18 @@ describe.skipIf(!built)('npm run export -- --format wacz', () => {
 
   it('holds every file of dist/ as an HTTP 200 response at its public URL, and every page in pages.jsonl', async () => {
     const files = unzipSync(readFileSync(first));
-    const records = new Map<string, { status?: number; type?: string | null; length?: string | null; digest: string | null; payload: Uint8Array }>();
+    const records = new Map<
+      string,
+      { status?: number; type?: string | null; length?: string | null; digest: string | null; payload: Uint8Array }
+    >();
     for await (const record of new WARCParser([files[WACZ_PATHS.warc]!])) {
       const payload = await record.readFully(false);
       if (record.warcType === 'response')
         records.set(record.warcTargetURI ?? '', {
-          status: record.httpHeaders?.statusCode,
-          type: record.httpHeaders?.headers.get('Content-Type'),
-          length: record.httpHeaders?.headers.get('Content-Length'),
-          digest: record.warcPayloadDigest,
+          status: Number(record.httpHeaders?.statusCode),
+          type: record.httpHeaders?.headers.get('Content-Type') ?? null,
+          length: record.httpHeaders?.headers.get('Content-Length') ?? null,
+          digest: record.warcPayloadDigest ?? null,
           payload,
         });
     }
@@ -130,25 +141,42 @@ describe.skipIf(!built)('npm run export -- --format wacz', () => {
     expect(records.has(`${siteUrl}_headers`)).toBe(false);
     for (const path of listFiles(DIST).filter((file) => file !== '_headers')) {
       const bytes = readFileSync(join(DIST, path));
-      const url = path === 'index.html' ? siteUrl : path.endsWith('/index.html') ? `${siteUrl}${path.slice(0, -'index.html'.length)}` : `${siteUrl}${path}`;
+      const url =
+        path === 'index.html'
+          ? siteUrl
+          : path.endsWith('/index.html')
+            ? `${siteUrl}${path.slice(0, -'index.html'.length)}`
+            : `${siteUrl}${path}`;
       const record = records.get(url);
       if (!record) problems.push(`${path}: no record at ${url}`);
-      else if (record.status !== 200 || record.type !== contentType(path) || record.length !== String(bytes.length)) problems.push(`${url}: ${record.status} ${record.type} ${record.length}`);
-      else if (!Buffer.from(record.payload).equals(bytes) || record.digest !== `sha256:${sha256(bytes)}`) problems.push(`${url}: payload or WARC-Payload-Digest differs from ${path}`);
+      else if (record.status !== 200 || record.type !== contentType(path) || record.length !== String(bytes.length))
+        problems.push(`${url}: ${record.status} ${record.type} ${record.length}`);
+      else if (!Buffer.from(record.payload).equals(bytes) || record.digest !== `sha256:${sha256(bytes)}`)
+        problems.push(`${url}: payload or WARC-Payload-Digest differs from ${path}`);
     }
     expect(problems).toEqual([]);
 
-    const pages = new TextDecoder().decode(files[WACZ_PATHS.pages]).split('\n').filter(Boolean).slice(1).map((line) => JSON.parse(line) as { url: string; title: string; ts: string });
+    const pages = new TextDecoder()
+      .decode(files[WACZ_PATHS.pages])
+      .split('\n')
+      .filter(Boolean)
+      .slice(1)
+      .map((line) => JSON.parse(line) as { url: string; title: string; ts: string });
     const byUrl = new Map(pages.map((page) => [page.url, page]));
     const html = listBuiltPages(DIST);
     expect(pages).toHaveLength(html.length);
     for (const page of html) {
       const entry = byUrl.get(`${siteUrl}${page.urlPath}`);
       expect(entry, page.rel).toBeDefined();
-      const title = /<title>([^<]*)<\/title>/.exec(readFileSync(page.file, 'utf8'))?.[1]?.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+      const title = /<title>([^<]*)<\/title>/
+        .exec(readFileSync(page.file, 'utf8'))?.[1]
+        ?.replaceAll('&#39;', "'")
+        .replaceAll('&quot;', '"')
+        .replaceAll('&amp;', '&');
       expect(entry?.title, page.rel).toBe(title);
     }
-    const version = (JSON.parse(readFileSync(join(DIST, 'data', 'events.json'), 'utf8')) as { version: string }).version;
+    const version = (JSON.parse(readFileSync(join(DIST, 'data', 'events.json'), 'utf8')) as { version: string })
+      .version;
     expect(new Set(pages.map((page) => page.ts))).toEqual(new Set([`${version}T00:00:00Z`]));
   });
 
@@ -165,7 +193,9 @@ describe.skipIf(!built)('npm run export -- --format wacz', () => {
     expect(runExport('--out', bag).status).toBe(0);
     const carried = readFileSync(join(bag, 'data', 'web-archive', 'site.wacz'));
     expect(carried.equals(readFileSync(first))).toBe(true);
-    expect(readFileSync(join(bag, 'manifest-sha256.txt'), 'utf8')).toContain(`${sha256(carried)}  data/web-archive/site.wacz\n`);
+    expect(readFileSync(join(bag, 'manifest-sha256.txt'), 'utf8')).toContain(
+      `${sha256(carried)}  data/web-archive/site.wacz\n`,
+    );
   });
 
   it('refuses an unknown format with one line', () => {
@@ -177,7 +207,8 @@ describe.skipIf(!built)('npm run export -- --format wacz', () => {
 
 describe('the WACZ writer and checker on a small site', () => {
   const SITE = 'https://example.org/archive/karabakh/';
-  const html = (title: string) => `<!doctype html><html><head><title>${title}</title></head><body><svg><title>Not this</title></svg><h1>${title}</h1></body></html>`;
+  const html = (title: string) =>
+    `<!doctype html><html><head><title>${title}</title></head><body><svg><title>Not this</title></svg><h1>${title}</h1></body></html>`;
   const site: SiteFile[] = [
     { path: 'index.html', bytes: Buffer.from(html('Home &amp; more')) },
     { path: 'events/a/index.html', bytes: Buffer.from(html('Event A')) },
@@ -194,7 +225,13 @@ describe('the WACZ writer and checker on a small site', () => {
     const wacz = await buildWacz(site, options);
     expect(await checkWacz(wacz, pages)).toEqual([]);
     const index = parseCdxj(new TextDecoder().decode(unzipSync(wacz)[WACZ_PATHS.index]));
-    expect(index.map((entry) => entry.url).sort()).toEqual([SITE, `${SITE}data/events.json`, `${SITE}events/a/`, `${SITE}events/a/index.html`, `${SITE}index.html`]);
+    expect(index.map((entry) => entry.url).sort()).toEqual([
+      SITE,
+      `${SITE}data/events.json`,
+      `${SITE}events/a/`,
+      `${SITE}events/a/index.html`,
+      `${SITE}index.html`,
+    ]);
   });
 
   /** The WACZ with one of its files changed and the ZIP written again. */
@@ -203,7 +240,8 @@ describe('the WACZ writer and checker on a small site', () => {
     change(files);
     return zipSync(files, { level: 0 });
   }
-  const edit = (bytes: Uint8Array | undefined, edit: (text: string) => string) => Buffer.from(edit(new TextDecoder().decode(bytes)));
+  const edit = (bytes: Uint8Array | undefined, edit: (text: string) => string) =>
+    Buffer.from(edit(new TextDecoder().decode(bytes)));
 
   it('finds a datapackage digest that does not match its file', async () => {
     const wacz = await tampered((files) => {
@@ -215,24 +253,34 @@ describe('the WACZ writer and checker on a small site', () => {
   it('finds an index entry that points at another record or at half of one', async () => {
     const files = unzipSync(await buildWacz(site, options));
     const warc = files[WACZ_PATHS.warc]!;
-    const [first, second] = parseCdxj(new TextDecoder().decode(files[WACZ_PATHS.index])).sort((a, b) => a.offset - b.offset);
+    const [first, second] = parseCdxj(new TextDecoder().decode(files[WACZ_PATHS.index])).sort(
+      (a, b) => a.offset - b.offset,
+    );
     expect(targetAt(warc, first!.offset, first!.length)).toBe(first!.url);
     expect(targetAt(warc, first!.offset, first!.length + second!.length)).toBe('not exactly one WARC record');
     expect(targetAt(warc, first!.offset, first!.length - 1)).toMatch(/^not one gzip member/);
     const shifted = await tampered((all) => {
-      all[WACZ_PATHS.index] = edit(all[WACZ_PATHS.index], (text) => text.replace(`"offset":"${first!.offset}"`, `"offset":"${second!.offset}"`));
+      all[WACZ_PATHS.index] = edit(all[WACZ_PATHS.index], (text) =>
+        text.replace(`"offset":"${first!.offset}"`, `"offset":"${second!.offset}"`),
+      );
     });
-    expect((await checkWacz(shifted)).some((problem) => problem.startsWith(`index entry ${first!.url} points at`))).toBe(true);
+    expect(
+      (await checkWacz(shifted)).some((problem) => problem.startsWith(`index entry ${first!.url} points at`)),
+    ).toBe(true);
   });
 
   it('finds a page of the site missing from pages.jsonl', async () => {
-    expect(await checkWacz(await buildWacz(site, options), [...pages, `${SITE}events/b/`])).toEqual([`page ${SITE}events/b/ is missing from ${WACZ_PATHS.pages}`]);
+    expect(await checkWacz(await buildWacz(site, options), [...pages, `${SITE}events/b/`])).toEqual([
+      `page ${SITE}events/b/ is missing from ${WACZ_PATHS.pages}`,
+    ]);
   });
 
   it('dates every record by the version, so the archive does not depend on the clock or the time zone', async () => {
     const a = await buildWacz(site, options);
     const b = await buildWacz(site, options);
     expect(Buffer.from(a).equals(b)).toBe(true);
-    await expect(buildWacz(site, { ...options, version: 'today' })).rejects.toThrow('chronology version must be YYYY-MM-DD');
+    await expect(buildWacz(site, { ...options, version: 'today' })).rejects.toThrow(
+      'chronology version must be YYYY-MM-DD',
+    );
   });
 });

@@ -19,7 +19,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listBuiltPages } from '../support/built-pages.ts';
 import { distDir, listFiles, PROJECT_ROOT } from '../support/project.ts';
-import { builtSitePath, checkLinks, parseCsp } from '../e2e/gate-checks.ts';
+import { builtSitePath, checkLinks, parseCsp } from '../support/gates/index.ts';
 import { contentSecurityPolicy } from '../../src/lib/content-security-policy.ts';
 import { headersFile, LONG_CACHE, robotsTxt, SHORT_CACHE } from '../../src/lib/host-files.ts';
 import { rootHref, sitePathOf } from '../../src/lib/site-paths.ts';
@@ -41,7 +41,8 @@ function parseHeadersFile(text: string): HeaderRule[] {
   for (const [index, line] of text.split('\n').entries()) {
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      if (!line.startsWith('/')) throw new Error(`_headers line ${index + 1}: a rule's path must start with "/": ${line}`);
+      if (!line.startsWith('/'))
+        throw new Error(`_headers line ${index + 1}: a rule's path must start with "/": ${line}`);
       rules.push({ path: line.trim(), headers: [] });
       continue;
     }
@@ -55,13 +56,19 @@ function parseHeadersFile(text: string): HeaderRule[] {
 }
 
 /** Netlify and Cloudflare Pages matching: exact, or a trailing "*" matching the rest of the path. */
-const matches = (rule: string, path: string): boolean => (rule.endsWith('*') ? path.startsWith(rule.slice(0, -1)) : rule === path);
+const matches = (rule: string, path: string): boolean =>
+  rule.endsWith('*') ? path.startsWith(rule.slice(0, -1)) : rule === path;
 
 /** Every value of `name` a host would send for `path` (values of several matching rules are joined). */
 const headerValues = (rules: readonly HeaderRule[], path: string, name: string): string[] =>
-  rules.filter((rule) => matches(rule.path, path)).flatMap((rule) => rule.headers.filter(([header]) => header.toLowerCase() === name.toLowerCase()).map(([, value]) => value));
+  rules
+    .filter((rule) => matches(rule.path, path))
+    .flatMap((rule) =>
+      rule.headers.filter(([header]) => header.toLowerCase() === name.toLowerCase()).map(([, value]) => value),
+    );
 
-const metaCsp = (html: string): string | undefined => /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1]?.replaceAll('&#39;', "'");
+const metaCsp = (html: string): string | undefined =>
+  /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1]?.replaceAll('&#39;', "'");
 
 describe.skipIf(!built)('dist/_headers', () => {
   const rules = built ? parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8')) : [];
@@ -90,14 +97,19 @@ describe.skipIf(!built)('dist/_headers', () => {
   it('sends nosniff and no-referrer with every file, and exactly one Cache-Control: long for hashed Pagefind files, short for HTML', () => {
     const problems: string[] = [];
     for (const path of urlPaths) {
-      if (headerValues(rules, path, 'X-Content-Type-Options').join() !== 'nosniff') problems.push(`${path}: X-Content-Type-Options`);
-      if (headerValues(rules, path, 'Referrer-Policy').join() !== 'no-referrer') problems.push(`${path}: Referrer-Policy`);
+      if (headerValues(rules, path, 'X-Content-Type-Options').join() !== 'nosniff')
+        problems.push(`${path}: X-Content-Type-Options`);
+      if (headerValues(rules, path, 'Referrer-Policy').join() !== 'no-referrer')
+        problems.push(`${path}: Referrer-Policy`);
       const cache = headerValues(rules, path, 'Cache-Control');
       const hashed = /\/pagefind\/(fragment|index|filter)\//.test(path);
       const pagefind = path.startsWith(`${sitePath}pagefind/`);
-      if (hashed && cache.join() !== LONG_CACHE) problems.push(`${path}: Cache-Control ${JSON.stringify(cache)}, want the long one`);
-      else if (!pagefind && cache.join() !== SHORT_CACHE) problems.push(`${path}: Cache-Control ${JSON.stringify(cache)}, want the short one`);
-      else if (pagefind && !hashed && cache.length > 0) problems.push(`${path}: Pagefind file whose name does not change has Cache-Control ${cache.join()}`);
+      if (hashed && cache.join() !== LONG_CACHE)
+        problems.push(`${path}: Cache-Control ${JSON.stringify(cache)}, want the long one`);
+      else if (!pagefind && cache.join() !== SHORT_CACHE)
+        problems.push(`${path}: Cache-Control ${JSON.stringify(cache)}, want the short one`);
+      else if (pagefind && !hashed && cache.length > 0)
+        problems.push(`${path}: Pagefind file whose name does not change has Cache-Control ${cache.join()}`);
     }
     expect(problems).toEqual([]);
     expect(urlPaths.filter((path) => /\/pagefind\/(fragment|index)\//.test(path)).length).toBeGreaterThan(0);
@@ -107,7 +119,14 @@ describe.skipIf(!built)('dist/_headers', () => {
 describe('host files for a site under a sub-path', () => {
   const site = 'https://example.org/archive/karabakh/';
   it('prefixes every rule and the sitemap URL with the site path', () => {
-    const rules = parseHeadersFile(headersFile(site, [{ name: 'events', folder: true }, { name: 'index.html', folder: false }, { name: 'pagefind', folder: true }, { name: '_headers', folder: false }]));
+    const rules = parseHeadersFile(
+      headersFile(site, [
+        { name: 'events', folder: true },
+        { name: 'index.html', folder: false },
+        { name: 'pagefind', folder: true },
+        { name: '_headers', folder: false },
+      ]),
+    );
     expect(rules.map((rule) => rule.path)).toEqual([
       '/archive/karabakh/*',
       '/archive/karabakh/',
@@ -117,7 +136,9 @@ describe('host files for a site under a sub-path', () => {
       '/archive/karabakh/pagefind/index/*',
       '/archive/karabakh/pagefind/filter/*',
     ]);
-    expect(robotsTxt(site)).toBe('User-agent: *\nAllow: /\n\nSitemap: https://example.org/archive/karabakh/sitemap-index.xml\n');
+    expect(robotsTxt(site)).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://example.org/archive/karabakh/sitemap-index.xml\n',
+    );
     expect(sitePathOf('https://example.org')).toBe('/');
     expect(rootHref('/archive/karabakh/', '/search/')).toBe('/archive/karabakh/search/index.html');
     expect(rootHref('/', '/events/a/#q-1')).toBe('/events/a/index.html#q-1');
@@ -139,7 +160,9 @@ describe.skipIf(!built)('robots.txt and the 404 page', () => {
     const html = readFileSync(join(DIST, '404.html'), 'utf8');
     expect(html).not.toContain('rel="canonical"');
     expect(html).toContain('<meta name="robots" content="noindex">');
-    const hrefs = [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((match) => match[1]!).filter((href) => !href.startsWith('#'));
+    const hrefs = [...html.matchAll(/<a [^>]*href="([^"]*)"/g)]
+      .map((match) => match[1]!)
+      .filter((href) => !href.startsWith('#'));
     expect(hrefs.length).toBeGreaterThanOrEqual(6);
     for (const href of hrefs) expect(href.startsWith(builtSitePath(DIST)), href).toBe(true);
   });
@@ -148,15 +171,26 @@ describe.skipIf(!built)('robots.txt and the 404 page', () => {
 describe('the link gate on a page served at any URL', () => {
   it('follows 404.html links from the site path and reports wrongly rooted or missing ones; other pages still may not be root-relative', () => {
     const dir = join(work, 'site');
-    const page = (title: string, body: string) => `<!doctype html><html lang="en"><head><title>${title}</title><link rel="canonical" href="https://example.org/sub/"></head><body>${body}</body></html>`;
+    const page = (title: string, body: string) =>
+      `<!doctype html><html lang="en"><head><title>${title}</title><link rel="canonical" href="https://example.org/sub/"></head><body>${body}</body></html>`;
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(dir, 'search'), { recursive: true });
     writeFileSync(join(dir, 'index.html'), page('Home', '<a href="search/index.html">Search</a>'));
     writeFileSync(join(dir, 'search', 'index.html'), page('Search', '<a href="/sub/index.html">Root-relative</a>'));
-    writeFileSync(join(dir, '404.html'), page('Not found', '<a href="/sub/search/index.html">ok</a><a href="/search/index.html">wrong root</a><a href="/sub/gone/index.html">missing</a>'));
+    writeFileSync(
+      join(dir, '404.html'),
+      page(
+        'Not found',
+        '<a href="/sub/search/index.html">ok</a><a href="/search/index.html">wrong root</a><a href="/sub/gone/index.html">missing</a>',
+      ),
+    );
     expect(builtSitePath(dir)).toBe('/sub/');
     const problems = checkLinks(dir).map((problem) => `${problem.page} ${problem.rule}`);
-    expect(problems.sort()).toEqual(['404.html missing-target', '404.html not-site-rooted', 'search/index.html root-relative']);
+    expect(problems.sort()).toEqual([
+      '404.html missing-target',
+      '404.html not-site-rooted',
+      'search/index.html root-relative',
+    ]);
   });
 });
 
@@ -164,10 +198,27 @@ describe('.github/workflows/deploy.yml', () => {
   const file = join(PROJECT_ROOT, '.github', 'workflows', 'deploy.yml');
   const workflow = parseYaml(readFileSync(file, 'utf8')) as {
     permissions: Record<string, string>;
-    jobs: Record<string, { steps: { id?: string; uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown> }[] }>;
+    jobs: Record<
+      string,
+      {
+        steps: {
+          id?: string;
+          uses?: string;
+          run?: string;
+          env?: Record<string, string>;
+          with?: Record<string, unknown>;
+        }[];
+      }
+    >;
   };
   const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
-  const OFFICIAL = ['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages'];
+  const OFFICIAL = [
+    'actions/checkout',
+    'actions/setup-node',
+    'actions/configure-pages',
+    'actions/upload-pages-artifact',
+    'actions/deploy-pages',
+  ];
 
   it('is valid YAML that uses only the official Pages actions, each pinned to a major version', () => {
     const used = steps.filter((step) => step.uses).map((step) => step.uses!);

@@ -1,7 +1,10 @@
 /**
  * Two builds of one commit are byte-identical (README, "archivists"): builds the site again
- * into a temporary folder, exactly as `npm run build` does (astro build, then Pagefind), and
- * compares every file with dist/ (or $GATES_DIST), byte for byte.
+ * into a temporary folder with scripts/build.ts, as `npm run build` does (content check, astro
+ * build, Pagefind; with a fresh content cache), and compares every file with dist/ (or
+ * $GATES_DIST), byte for byte. The rebuild runs on a clock moved 400 days and 7 hours on
+ * (tests/support/shifted-clock.mjs) and in another time zone, so a build date or time on any
+ * page makes the builds differ even when both run on the same day.
  *
  * dist/ must have been built from the current working tree: when it differs, the failure
  * lists the differing files and names any source file changed since dist/ was built.
@@ -90,6 +93,9 @@ function run(args: string[], env: Record<string, string> = {}): void {
 }
 
 const PAGEFIND = join('node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
+/** The rebuild's clock runs this many days ahead: another day, month and year, and another hour. */
+const CLOCK_SHIFT_DAYS = 400.3;
+const OTHER_TIME_ZONE = 'Pacific/Kiritimati';
 const temp: string[] = [];
 afterAll(() => {
   for (const dir of temp) rmSync(dir, { recursive: true, force: true });
@@ -98,11 +104,15 @@ afterAll(() => {
 describe.skipIf(!built)('reproducible build', () => {
   let rebuilt = '';
 
-  it('a second build (astro build + Pagefind) is byte-identical to dist/', () => {
+  it('a second build (scripts/build.ts, 400 days later, in UTC+14) is byte-identical to dist/', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chronology-rebuild-'));
     rebuilt = join(dir, 'site');
-    run(['node_modules/astro/bin/astro.mjs', 'build'], { CHRONOLOGY_OUT_DIR: rebuilt });
-    run([PAGEFIND, '--site', rebuilt, '--quiet']);
+    run(['scripts/build.ts'], {
+      CHRONOLOGY_OUT_DIR: rebuilt,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${join(PROJECT_ROOT, 'tests', 'support', 'shifted-clock.mjs')}`.trim(),
+      SHIFTED_CLOCK_DAYS: String(CLOCK_SHIFT_DAYS),
+      TZ: OTHER_TIME_ZONE,
+    });
     const comparison = compareTrees(DIST, rebuilt);
     const total = comparison.onlyInA.length + comparison.onlyInB.length + comparison.differing.length;
     if (total > 0) {
