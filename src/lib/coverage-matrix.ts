@@ -5,7 +5,10 @@
  */
 import type { Chronology, Era, Source } from './model.ts';
 import { sourceShortName } from './event-view.ts';
-import { eraDatesInWords, estimateTextWidth, orderedEras, wrapText, type TextBlock } from './timeline-layout.ts';
+import { eraDatesInWords } from './date-words.ts';
+import { orderedEras } from './timeline/scale.ts';
+import { estimateTextWidth, wrapText } from './timeline/text-measure.ts';
+import type { TextBlock } from './timeline/types.ts';
 
 /** A label's text: first baseline at (x, y), one line per entry. */
 type LabelText = Pick<TextBlock, 'x' | 'y' | 'anchor' | 'lines'>;
