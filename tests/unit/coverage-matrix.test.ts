@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COVERAGE_LEVELS, COVERAGE_NARROW, SLANT_DEGREES, coverageCounts, coverageLevel, eraHeading, layoutCoverage } from '../../src/lib/coverage-matrix.ts';
-import { estimateTextWidth } from '../../src/lib/timeline-layout.ts';
+import { estimateTextWidth } from '../../src/lib/timeline/text-measure.ts';
 import type { ChronologyEvent, Claim, Era, Source } from '../../src/lib/model.ts';
 
 const source = (id: string, name = id) => ({ id, title: `Title ${id}`, authorStatus: 'named', authors: [{ name }] }) as unknown as Source;
