@@ -71,7 +71,7 @@ describe('built-pages: listing and templates', () => {
     const sample = representativePages(pages).map((p) => p.urlPath);
     // The largest event, every other template once, the unknown page too.
     expect(sample).toEqual(['', 'events/b/', 'sources/s1/', 'sources/s1/chronology/', 'sources/', 'about/']);
-    expect(missingTemplates(pages).map((t) => t.split(' (')[0])).toEqual(['compare pair', 'methodology', 'data', 'places', 'search', 'era']);
+    expect(missingTemplates(pages).map((t) => t.split(' (')[0])).toEqual(['compare pair', 'methodology', 'data', 'places', 'search', 'era', 'corrections']);
   });
   it('chunks pages for the browser gates: bounded, balanced by size, in order, at least two', () => {
     const sizes = [300_000, ...Array<number>(30).fill(20_000), 100_000];
