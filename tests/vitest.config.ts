@@ -13,6 +13,7 @@ const BUILD_TESTS = [
   'tests/unit/reproducible-build.test.ts',
   'tests/unit/export.test.ts',
   'tests/unit/export-wacz.test.ts',
+  'tests/unit/editorial-pages.test.ts',
 ];
 
 export default defineConfig({

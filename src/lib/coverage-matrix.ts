@@ -78,7 +78,7 @@ export interface CoverageLayoutOptions {
   cellHeight: number;
   /** Space between cells. */
   gap: number;
-  /** Longest slanted heading (transposed only). */
+  /** Line width slanted headings start from (transposed only); it grows until every name fits the lines there is room for. */
   maxHeadingWidth: number;
 }
 
@@ -105,7 +105,7 @@ export const COVERAGE_NARROW: CoverageLayoutOptions = {
   cellWidth: 46,
   cellHeight: 40,
   gap: 3,
-  maxHeadingWidth: 200,
+  maxHeadingWidth: 160,
 };
 
 /** Angle of the slanted column headings, in degrees clockwise: they fall from left to right. */
@@ -164,25 +164,50 @@ function levelColumns(items: Array<{ id: string; name: string; lines: string[] }
     const y = height - HEADER_PADDING - (lines.length - 1) * lineHeight - headingFontSize * 0.3;
     return { id, name, text: { x, y, anchor: 'middle' as const, lines }, rotate: 0 };
   });
-  return { columns, height, overhang: 0 };
+  return { columns, height, overhang: 0, inset: 0 };
 }
 
+/** Share of the font size that glyphs rise above the baseline. */
+const ASCENT = 0.75;
+
 /**
- * Slanted one-line column headings, each ending just above the middle of its column and
- * rising to the left, over the empty corner above the row headings: nothing reaches past the
- * grid on the right, so the drawing keeps the width of the grid.
+ * Slanted column headings, whole (wrapped, never cut). Each falls from upper left to the
+ * middle of its column, its last line ending just above the cells and earlier lines stacked
+ * away from the cells; a heading gets as many lines as fit between it and the next column's
+ * (which are cellWidth · sin(angle) apart), and as wide lines as that takes.
  */
-function slantedColumns(items: Array<{ id: string; name: string; lines: string[] }>, options: CoverageLayoutOptions) {
-  const { labelWidth, cellWidth, headingFontSize } = options;
-  const radians = (SLANT_DEGREES * Math.PI) / 180;
-  const widths = items.map((i) => estimateTextWidth(i.lines[0] ?? '', headingFontSize));
-  const height = HEADER_PADDING + Math.max(0, ...widths) * Math.sin(radians) + headingFontSize + HEADER_PADDING;
-  const columns = items.map(({ id, name, lines }, i) => {
-    // The baseline's end, moved left by half the glyph height so the letters centre on the column.
-    const x = labelWidth + i * cellWidth + cellWidth / 2 - (headingFontSize * 0.35) / Math.sin(radians);
-    return { id, name, text: { x, y: height - HEADER_PADDING, anchor: 'end' as const, lines: lines.slice(0, 1) }, rotate: SLANT_DEGREES };
+function slantedColumns(names: Array<{ id: string; name: string }>, options: CoverageLayoutOptions) {
+  const { labelWidth, cellWidth, headingFontSize, lineHeight } = options;
+  const angle = (SLANT_DEGREES * Math.PI) / 180;
+  const [sin, cos] = [Math.sin(angle), Math.cos(angle)];
+  const maxLines = Math.max(1, Math.floor((cellWidth * sin - headingFontSize) / lineHeight) + 1);
+  let width = options.maxHeadingWidth;
+  const wrap = (name: string) => wrapText(name, width, headingFontSize);
+  while (names.some((n) => wrap(n.name).length > maxLines)) width += headingFontSize;
+  const blocks = names.map((n, i) => {
+    const lines = wrap(n.name);
+    // The last line ends at `end` (relative to the column's base point); line j ends (k-1-j) line heights away from the cells.
+    const shift = (lines.length - 1) * lineHeight;
+    const end = { x: shift * sin, y: -shift * cos };
+    const starts = lines.map((line, j) => {
+      const w = estimateTextWidth(line, headingFontSize);
+      return { x: end.x - j * lineHeight * sin - w * cos, y: end.y + j * lineHeight * cos - w * sin };
+    });
+    const baseX = labelWidth + i * cellWidth + cellWidth / 2 - (headingFontSize * 0.35) / sin;
+    return { ...n, lines, end, baseX, rise: Math.max(...starts.map((p) => -p.y)) + ASCENT * headingFontSize, reachLeft: Math.max(...starts.map((p) => -(baseX + p.x))) };
   });
-  return { columns, height, overhang: 0 };
+  const height = HEADER_PADDING + Math.max(0, ...blocks.map((b) => b.rise)) + HEADER_PADDING;
+  // Move the grid right if a heading would reach past the left edge.
+  const inset = Math.max(0, ...blocks.map((b) => b.reachLeft));
+  const columns = blocks.map((b) => ({
+    id: b.id,
+    name: b.name,
+    text: { x: inset + b.baseX + b.end.x, y: height - HEADER_PADDING + b.end.y, anchor: 'end' as const, lines: b.lines },
+    rotate: SLANT_DEGREES,
+  }));
+  const gridRight = inset + labelWidth + names.length * cellWidth;
+  const overhang = Math.max(0, ...columns.map((c) => c.text.x + ASCENT * headingFontSize * sin - gridRight));
+  return { columns, height, overhang, inset };
 }
 
 /** Where every label and cell of the matrix goes. */
@@ -190,26 +215,25 @@ export function layoutCoverage(counts: CoverageCounts, options: CoverageLayoutOp
   const { transpose, fontSize, headingFontSize, lineHeight, labelWidth, cellWidth, cellHeight, gap } = options;
   const sources = counts.sources.map((source) => ({ id: source.id, name: sourceShortName(source) }));
   const eras = counts.eras.map((era) => ({ id: era.id, name: era.name, era }));
-  const columnItems = transpose
-    ? sources.map((s) => ({ ...s, lines: wrapText(s.name, options.maxHeadingWidth, headingFontSize) }))
-    : eras.map((e) => ({ id: e.id, name: e.name, lines: eraHeading(e.era, cellWidth - gap * 2, headingFontSize) }));
-  const header = transpose ? slantedColumns(columnItems, options) : levelColumns(columnItems, options);
-  if (transpose) {
-    const reach = Math.max(0, ...header.columns.map((c) => estimateTextWidth(c.text.lines[0] ?? '', headingFontSize) * Math.cos((SLANT_DEGREES * Math.PI) / 180) - c.text.x));
-    if (reach > 0) throw new Error(`coverage matrix: a slanted heading reaches ${Math.ceil(reach)} units past the left edge; shorten maxHeadingWidth`);
-  }
+  const header = transpose
+    ? slantedColumns(sources, options)
+    : levelColumns(eras.map((e) => ({ id: e.id, name: e.name, lines: eraHeading(e.era, cellWidth - gap * 2, headingFontSize) })), options);
+  const left = header.inset + labelWidth;
   const rowItems = transpose
     ? eras.map((e) => ({ id: e.id, name: e.name, lines: eraHeading(e.era, labelWidth - gap * 4, fontSize) }))
     : sources.map((s) => ({ ...s, lines: wrapText(s.name, labelWidth - gap * 4, fontSize) }));
+  // A row grows to hold its whole heading.
+  const rowHeights = rowItems.map((item) => Math.max(cellHeight, item.lines.length * lineHeight + gap * 4));
+  const rowTops = rowHeights.map((_, r) => header.height + rowHeights.slice(0, r).reduce((sum, h) => sum + h, 0));
   const rows = rowItems.map(({ id, name, lines }, r) => {
-    const middle = header.height + r * cellHeight + cellHeight / 2;
+    const middle = rowTops[r]! + rowHeights[r]! / 2;
     const y = middle - ((lines.length - 1) * lineHeight) / 2 + fontSize * 0.35;
-    return { id, name, text: { x: labelWidth - gap * 3, y, anchor: 'end' as const, lines }, rotate: 0 };
+    return { id, name, text: { x: left - gap * 3, y, anchor: 'end' as const, lines }, rotate: 0 };
   });
   const cells = counts.rows.flatMap((sourceRow, s) =>
     sourceRow.map((cell, e) => {
       const [r, c] = transpose ? [e, s] : [s, e];
-      const box = { x: labelWidth + c * cellWidth + gap / 2, y: header.height + r * cellHeight + gap / 2, width: cellWidth - gap, height: cellHeight - gap };
+      const box = { x: left + c * cellWidth + gap / 2, y: rowTops[r]! + gap / 2, width: cellWidth - gap, height: rowHeights[r]! - gap };
       return {
         ...cell,
         box,
@@ -218,10 +242,11 @@ export function layoutCoverage(counts: CoverageCounts, options: CoverageLayoutOp
       };
     }),
   );
+  const columnCount = transpose ? sources.length : eras.length;
   return {
     transpose,
-    width: Math.ceil(labelWidth + columnItems.length * cellWidth + header.overhang),
-    height: Math.ceil(header.height + rowItems.length * cellHeight),
+    width: Math.ceil(left + columnCount * cellWidth + header.overhang),
+    height: Math.ceil(header.height + rowHeights.reduce((sum, h) => sum + h, 0)),
     fontSize,
     headingFontSize,
     lineHeight,

@@ -50,8 +50,8 @@ export const buildEnv = (content: string, out: string): NodeJS.ProcessEnv => ({
 });
 
 /** Runs scripts/build.ts to completion. */
-export function runBuild(content: string, out: string): { status: number | null; output: string } {
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: buildEnv(content, out) });
+export function runBuild(content: string, out: string, extraEnv: NodeJS.ProcessEnv = {}): { status: number | null; output: string } {
+  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...buildEnv(content, out), ...extraEnv } });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 

@@ -83,19 +83,38 @@ describe('layoutCoverage, transposed for narrow screens', () => {
     expect(at('s2', 'late').claims).toBe(2);
   });
 
-  it('keeps the slanted source names inside the drawing and above the cells', () => {
-    const radians = (SLANT_DEGREES * Math.PI) / 180;
+  it('keeps the slanted source names whole, inside the drawing, above the cells and clear of each other', () => {
+    const [sin, cos] = [Math.sin((SLANT_DEGREES * Math.PI) / 180), Math.cos((SLANT_DEGREES * Math.PI) / 180)];
     const top = Math.min(...layout.cells.map((c) => c.box.y));
     for (const column of layout.columns) {
-      const width = estimateTextWidth(column.text.lines[0]!, layout.headingFontSize);
       expect(column.rotate).toBe(SLANT_DEGREES);
-      // The text ends at its anchor and rises to the left from there.
-      expect(column.text.x - width * Math.cos(radians)).toBeGreaterThanOrEqual(0);
-      expect(column.text.y - width * Math.sin(radians)).toBeGreaterThanOrEqual(0);
-      expect(column.text.x).toBeLessThanOrEqual(layout.width);
-      expect(column.text.y).toBeLessThanOrEqual(top);
+      expect(column.text.lines.join(' ')).toBe(column.name);
+      expect(column.text.lines.join('')).not.toContain('…');
+      column.text.lines.forEach((line, j) => {
+        // Line j ends j line heights from the anchor, across the slant, and rises to the left from there.
+        const end = { x: column.text.x - j * layout.lineHeight * sin, y: column.text.y + j * layout.lineHeight * cos };
+        const width = estimateTextWidth(line, layout.headingFontSize);
+        expect(end.x - width * cos).toBeGreaterThanOrEqual(0);
+        expect(end.y - width * sin - layout.headingFontSize).toBeGreaterThanOrEqual(0);
+        expect(end.x).toBeLessThanOrEqual(layout.width);
+        expect(end.y).toBeLessThanOrEqual(top);
+      });
     }
+    // Neighbouring headings are parallel strips cellWidth·sin apart; a heading's lines must fit in that.
+    for (const column of layout.columns) expect((column.text.lines.length - 1) * layout.lineHeight + layout.headingFontSize).toBeLessThanOrEqual(COVERAGE_NARROW.cellWidth * sin);
+    expect(layout.columns[1]!.text.lines.length).toBeGreaterThan(1);
     for (const cell of layout.cells) expect(cell.box.x + cell.box.width).toBeLessThanOrEqual(layout.width);
+  });
+
+  it('grows a row to hold a whole source name', () => {
+    const wide = layoutCoverage(counts);
+    const row = wide.rows[1]!;
+    expect(row.text.lines.join(' ')).toBe(row.name);
+    const cellsOfRow = wide.cells.filter((c) => c.sourceId === row.id);
+    const first = row.text.y - layout.fontSize;
+    const last = row.text.y + (row.text.lines.length - 1) * wide.lineHeight;
+    expect(first).toBeGreaterThanOrEqual(cellsOfRow[0]!.box.y - 2);
+    expect(last).toBeLessThanOrEqual(cellsOfRow[0]!.box.y + cellsOfRow[0]!.box.height + 2);
   });
 });
 

@@ -25,7 +25,8 @@ beforeAll(() => {
   writeFileSync(file, readFileSync(file, 'utf8').replace('\ntags: [killings]\n', `\ntags: [killings]\ncorrections:\n${notes.join('\n')}\n`));
   const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--force'], {
     encoding: 'utf8',
-    env: { ...process.env, CHRONOLOGY_CONTENT: content, CHRONOLOGY_OUT_DIR: out, CHRONOLOGY_VERSION: 'test', NO_COLOR: '1' },
+    // A cache of its own, so this build never shares .astro/ with another.
+    env: { ...process.env, CHRONOLOGY_CONTENT: content, CHRONOLOGY_OUT_DIR: out, CHRONOLOGY_CACHE_DIR: join(dir, 'cache'), CHRONOLOGY_VERSION: 'test', NO_COLOR: '1' },
   });
   if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
 }, 180_000);
