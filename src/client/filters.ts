@@ -19,7 +19,9 @@
  *   also works without script as a GET form, since the state is read back from the URL;
  * - elements with `data-filter-count` receive "Showing N of M events" (give one role="status");
  * - the hash `#<event-id>` (or the id of an element that has `data-event-id`) adds the
- *   class `is-target` to that event's items and scrolls the first visible one into view.
+ *   class `is-target` to that event's items and scrolls the first visible one that assistive
+ *   technology sees (not inside `aria-hidden="true"`, i.e. the reading view's item rather than
+ *   the overview's mark) into view, else the first visible one.
  */
 import { countText, filterItem, filterSearch, hashTarget, matchesFilter, parseFilterState, type FilterState } from '../lib/filter-state.ts';
 
@@ -78,12 +80,16 @@ function bindFilters(doc: Document, win: Window): void {
     const named = id ? doc.getElementById(id) : null;
     const eventId = (named && named.getAttribute('data-event-id')) || id;
     let first: Element | null = null;
+    let firstRead: Element | null = null;
     for (const el of items) {
       const on = eventId !== '' && el.getAttribute('data-event-id') === eventId;
       el.classList.toggle('is-target', on);
-      if (on && !first && el.getClientRects().length > 0) first = el;
+      if (!on || el.getClientRects().length === 0) continue;
+      first = first || el;
+      if (!firstRead && !el.closest('[aria-hidden="true"]')) firstRead = el;
     }
-    if (first) first.scrollIntoView({ block: 'center' });
+    const target = firstRead || first;
+    if (target) target.scrollIntoView({ block: 'center' });
   };
 
   const initial = parseFilterState(win.location.search);
@@ -99,8 +105,8 @@ function bindFilters(doc: Document, win: Window): void {
   apply(initial);
   highlight();
   win.addEventListener('hashchange', highlight);
-  // The browser jumps to the hash target (the list item) after DOMContentLoaded; once the
-  // page has loaded, bring the drawing's mark back into view as the highlight promises.
+  // The browser jumps to the hash target after DOMContentLoaded; once the page has loaded,
+  // bring the reading-view item into view as the highlight promises.
   win.addEventListener('load', () => win.requestAnimationFrame(highlight));
 }
 

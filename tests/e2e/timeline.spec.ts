@@ -391,8 +391,8 @@ test.describe('timeline targets', () => {
         visibleCount: visible.length,
         /** Some highlighted item of the event is on screen (the reading-view item or the overview's mark). */
         anyInView: visible.some((el) => inView(el)),
-        /** The first visible one, the reading-view item, is on screen (src/client/filters.ts: "scrolls the first visible one into view"). */
-        itemInView: visible[0]?.tagName.toLowerCase() === 'li' && inView(visible[0]),
+        /** The reading-view item is on screen (src/client/filters.ts scrolls to the first visible item outside aria-hidden drawings). */
+        itemInView: visible.some((el) => el.tagName.toLowerCase() === 'li' && inView(el)),
         where: visible.map((el) => `${el.tagName.toLowerCase()} at top ${Math.round(el.getBoundingClientRect().top)}`).join(', '),
         scrollY,
       };
