@@ -25,6 +25,24 @@
  */
 import { countText, filterItem, filterSearch, hashTarget, matchesFilter, parseFilterState, type FilterState } from '../lib/filter-state.ts';
 
+/** Marks the items of the event named by the hash and scrolls the reading-view one into view. */
+function highlightTarget(items: readonly Element[], doc: Document, win: Window): void {
+  const id = hashTarget(win.location.hash);
+  const named = id ? doc.getElementById(id) : null;
+  const eventId = (named && named.getAttribute('data-event-id')) || id;
+  let first: Element | null = null;
+  let firstRead: Element | null = null;
+  for (const el of items) {
+    const on = eventId !== '' && el.getAttribute('data-event-id') === eventId;
+    el.classList.toggle('is-target', on);
+    if (!on || el.getClientRects().length === 0) continue;
+    first = first || el;
+    if (!firstRead && !el.closest('[aria-hidden="true"]')) firstRead = el;
+  }
+  const target = firstRead || first;
+  if (target) target.scrollIntoView({ block: 'center' });
+}
+
 /** Wires the page: reads the URL, filters, listens to the form and the hash. */
 function bindFilters(doc: Document, win: Window): void {
   const items = Array.from(doc.querySelectorAll('[data-event-id]'));
@@ -75,22 +93,7 @@ function bindFilters(doc: Document, win: Window): void {
     }
   };
 
-  const highlight = () => {
-    const id = hashTarget(win.location.hash);
-    const named = id ? doc.getElementById(id) : null;
-    const eventId = (named && named.getAttribute('data-event-id')) || id;
-    let first: Element | null = null;
-    let firstRead: Element | null = null;
-    for (const el of items) {
-      const on = eventId !== '' && el.getAttribute('data-event-id') === eventId;
-      el.classList.toggle('is-target', on);
-      if (!on || el.getClientRects().length === 0) continue;
-      first = first || el;
-      if (!firstRead && !el.closest('[aria-hidden="true"]')) firstRead = el;
-    }
-    const target = firstRead || first;
-    if (target) target.scrollIntoView({ block: 'center' });
-  };
+  const highlight = () => highlightTarget(items, doc, win);
 
   const initial = parseFilterState(win.location.search);
   if (form) {

@@ -20,6 +20,20 @@ export interface QuoteToMark {
   backLabel: string;
 }
 
+/**
+ * Back links written after one passage. A passage quoted by more events gets one further link
+ * ("N more") to the page that lists every event quoting the source, so the source page stays
+ * bounded by its article's length, not by the size of the chronology.
+ */
+export const MAX_BACK_LINKS_PER_PASSAGE = 5;
+
+/** Where the "N more" link of a much-quoted passage leads (relative href). */
+export interface MoreLink {
+  href: string;
+  /** Accessible text for `count` further events, e.g. "12 more events cite this source". */
+  label: (count: number) => string;
+}
+
 /** Anchor id of a claim's passage on its source page. */
 export const quoteAnchor = (eventId: string, claimId: string): string => `q-${eventId}-${claimId}`;
 
@@ -49,17 +63,26 @@ function clusterHits(hits: Hit[]): Hit[][] {
 
 const text = (value: string): Text => ({ type: 'text', value });
 
-function backLink(quote: QuoteToMark): Element {
+function backLink(href: string, label: string, symbol: string): Element {
   return {
     type: 'element',
     tagName: 'a',
-    properties: { href: quote.backHref, className: ['cited-in'], ariaLabel: quote.backLabel, title: quote.backLabel },
-    children: [text('↩')],
+    properties: { href, className: ['cited-in'], ariaLabel: label, title: label },
+    children: [text(symbol)],
   };
 }
 
+/** The back links of one passage: one per citing event, up to the cap, then one "N more". */
+function backLinks(cluster: readonly Hit[], more: MoreLink | undefined): Element[] {
+  const shown = more && cluster.length > MAX_BACK_LINKS_PER_PASSAGE ? cluster.slice(0, MAX_BACK_LINKS_PER_PASSAGE) : cluster;
+  const links = shown.map((hit) => backLink(hit.quote.backHref, hit.quote.backLabel, '↩'));
+  const rest = cluster.length - shown.length;
+  if (more && rest > 0) links.push(backLink(more.href, more.label(rest), `+${rest}`));
+  return links;
+}
+
 /** Splits one text node into text, marks and back links for the hits inside it. */
-function markTextNode(value: string, hits: Hit[]): ElementContent[] {
+function markTextNode(value: string, hits: Hit[], more: MoreLink | undefined): ElementContent[] {
   const out: ElementContent[] = [];
   let cursor = 0;
   for (const cluster of clusterHits(hits)) {
@@ -81,7 +104,7 @@ function markTextNode(value: string, hits: Hit[]): ElementContent[] {
       properties: { id: cluster[0]!.quote.anchor, className: ['quoted'] },
       children: inner,
     });
-    for (const hit of cluster) out.push(backLink(hit.quote));
+    out.push(...backLinks(cluster, more));
     cursor = end;
   }
   if (cursor < value.length) out.push(text(value.slice(cursor)));
@@ -90,10 +113,11 @@ function markTextNode(value: string, hits: Hit[]): ElementContent[] {
 
 /**
  * Wraps each quote's first occurrence (within a single text node, i.e. one paragraph,
- * heading or caption) in an anchored <mark>, followed by a link back to its event.
+ * heading or caption) in an anchored <mark>, followed by a link back to its event (with
+ * `more`, at most MAX_BACK_LINKS_PER_PASSAGE of them, then one link to `more.href`).
  * @returns the new HTML and the anchors of quotes that could not be found.
  */
-export function markQuotesInHtml(html: string, quotes: readonly QuoteToMark[]): { html: string; missing: string[] } {
+export function markQuotesInHtml(html: string, quotes: readonly QuoteToMark[], more?: MoreLink): { html: string; missing: string[] } {
   const tree: Root = fromHtml(html, { fragment: true });
   const pending = new Map(quotes.map((q) => [q.anchor, q]));
   const needles = new Map(quotes.map((q) => [q.anchor, normaliseForMatch(q.quote)]));
@@ -112,7 +136,7 @@ export function markQuotesInHtml(html: string, quotes: readonly QuoteToMark[]): 
           if (first) hits.push({ ...first, quote });
         }
         hits.forEach((hit) => pending.delete(hit.quote.anchor));
-        next.push(...(hits.length ? markTextNode(child.value, hits) : [child]));
+        next.push(...(hits.length ? markTextNode(child.value, hits, more) : [child]));
       } else {
         next.push(child);
       }

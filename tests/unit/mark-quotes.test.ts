@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markQuotesInHtml, type QuoteToMark } from '../../src/lib/mark-quotes.ts';
+import { MAX_BACK_LINKS_PER_PASSAGE, markQuotesInHtml, type QuoteToMark } from '../../src/lib/mark-quotes.ts';
 
 const q = (anchor: string, quote: string): QuoteToMark => ({ anchor, quote, backHref: `../e/${anchor}`, backLabel: `Cited in ${anchor}` });
 
@@ -27,5 +27,25 @@ describe('markQuotesInHtml', () => {
   it('does not mark text split across two paragraphs', () => {
     const { missing } = markQuotesInHtml('<p>end of one.</p><p>Start of two</p>', [q('q-y', 'end of one. Start of two')]);
     expect(missing).toEqual(['q-y']);
+  });
+});
+
+describe('markQuotesInHtml: a passage quoted by many events', () => {
+  const passage = 'The same passage quoted again and again.';
+  const quotes = Array.from({ length: MAX_BACK_LINKS_PER_PASSAGE + 3 }, (_, i) => q(`q-${i}`, passage));
+  const more = { href: '../chronology/index.html', label: (count: number) => `${count} more` };
+
+  it('links back to at most MAX_BACK_LINKS_PER_PASSAGE events, then once to the full list with the count', () => {
+    const { html, missing } = markQuotesInHtml(`<p>${passage}</p>`, quotes, more);
+    expect(missing).toEqual([]);
+    expect(html.match(/href="\.\.\/e\//g)).toHaveLength(MAX_BACK_LINKS_PER_PASSAGE);
+    expect(html).toContain('<a href="../chronology/index.html" class="cited-in" aria-label="3 more" title="3 more">+3</a>');
+    // Every quote keeps its anchor, so each event's link to its passage still lands.
+    for (const quote of quotes) expect(html).toContain(`id="${quote.anchor}"`);
+  });
+
+  it('without a place for the rest, links back to every event', () => {
+    const { html } = markQuotesInHtml(`<p>${passage}</p>`, quotes);
+    expect(html.match(/class="cited-in"/g)).toHaveLength(quotes.length);
   });
 });
