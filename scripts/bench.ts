@@ -14,7 +14,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { constants, gzipSync } from 'node:zlib';
 
-const { values } = parseArgs({ options: { events: { type: 'string', default: '1000' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { events: { type: 'string', default: '1000' }, keep: { type: 'boolean', default: false } },
+});
 const count = Number(values.events);
 if (!Number.isInteger(count) || count < 1) throw new Error('--events must be a positive integer');
 
@@ -22,16 +24,24 @@ const CAPTURE = '003_0b02da9d63b9baaf.txt';
 const captureText = readFileSync(`content/sources/captures/${CAPTURE}`, 'utf8');
 const lines = captureText.split('\n');
 const articleLines = lines.slice(0, 9);
-const sentences = articleLines.flatMap((line) => line.split(/(?<=\.)\s+/).filter((s) => s.length > 20 && !s.includes('"')));
+const sentences = articleLines.flatMap((line) =>
+  line.split(/(?<=\.)\s+/).filter((s) => s.length > 20 && !s.includes('"')),
+);
 const eras = JSON.parse(readFileSync('content/eras.json', 'utf8')) as { id: string; start: string; end: string }[];
-const sha256 = (await import('node:crypto')).createHash('sha256').update(readFileSync(`content/sources/captures/${CAPTURE}`)).digest('hex');
+const sha256 = (await import('node:crypto'))
+  .createHash('sha256')
+  .update(readFileSync(`content/sources/captures/${CAPTURE}`))
+  .digest('hex');
 
 const root = mkdtempSync(join(tmpdir(), 'chronology-bench-'));
 const content = join(root, 'content');
 for (const dir of ['sources/captures', 'events', 'places']) mkdirSync(join(content, dir), { recursive: true });
 cpSync('content/eras.json', join(content, 'eras.json'));
 cpSync(`content/sources/captures/${CAPTURE}`, join(content, 'sources/captures', CAPTURE));
-writeFileSync(join(content, 'places/bench-place.json'), JSON.stringify({ label: 'Bench place', names: [{ name: 'Bench place' }], kind: 'site' }));
+writeFileSync(
+  join(content, 'places/bench-place.json'),
+  JSON.stringify({ label: 'Bench place', names: [{ name: 'Bench place' }], kind: 'site' }),
+);
 
 const escapeMdx = (text: string) => text.replace(/[{}<>]/g, (c) => `{'${c}'}`);
 for (const id of ['bench-a', 'bench-b']) {
@@ -43,7 +53,7 @@ for (const id of ['bench-a', 'bench-b']) {
 
 // Deterministic pseudo-random numbers, so a run can be repeated.
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const DAY = 86_400_000;
 const from = Date.parse('1918-01-01');
 const to = Date.parse('2023-12-31');
@@ -51,7 +61,10 @@ const quoted = (s: string) => JSON.stringify(s);
 for (let i = 0; i < count; i++) {
   const day = new Date(from + Math.floor(random() * ((to - from) / DAY)) * DAY).toISOString().slice(0, 10);
   const era = eras.find((e) => e.start <= day && day <= e.end)!;
-  const [a, b] = [sentences[Math.floor(random() * sentences.length)]!, sentences[Math.floor(random() * sentences.length)]!];
+  const [a, b] = [
+    sentences[Math.floor(random() * sentences.length)]!,
+    sentences[Math.floor(random() * sentences.length)]!,
+  ];
   const disputed = i % 5 === 0;
   const id = `${day}-bench-${i}`;
   writeFileSync(
@@ -72,7 +85,12 @@ const peakMiB = (pid: number): number => {
 
 const started = performance.now();
 const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--force'], {
-  env: { ...process.env, CHRONOLOGY_CONTENT: content, CHRONOLOGY_OUT_DIR: join(root, 'dist'), CHRONOLOGY_VERSION: 'bench' },
+  env: {
+    ...process.env,
+    CHRONOLOGY_CONTENT: content,
+    CHRONOLOGY_OUT_DIR: join(root, 'dist'),
+    CHRONOLOGY_VERSION: 'bench',
+  },
   stdio: ['ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore', 'inherit'],
 });
 let peak = 0;
@@ -92,7 +110,9 @@ const PAGE_GZIP_BUDGET = 250 * 1024;
 const BUILD_SECONDS_BUDGET = 120;
 
 const dist = join(root, 'dist');
-const htmlFiles = (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) => file.endsWith('.html'));
+const htmlFiles = (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) =>
+  file.endsWith('.html'),
+);
 const sizes = htmlFiles.map((file) => {
   const bytes = readFileSync(join(dist, file));
   return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length };
@@ -111,10 +131,13 @@ console.log(`home page: ${kib(home.raw)}, ${kib(home.gzip)} gzip`);
 console.log(`largest html page: ${largest.file}, ${kib(largest.raw)}, ${kib(largest.gzip)} gzip`);
 if (values.keep) console.log(`kept: ${root} (site in ${dist})`);
 const compare = sizes.filter((size) => size.file.startsWith('compare/'));
-const largestCompare = compare.length ? compare.reduce((best, size) => (size.gzip > best.gzip ? size : best)) : undefined;
+const largestCompare = compare.length
+  ? compare.reduce((best, size) => (size.gzip > best.gzip ? size : best))
+  : undefined;
 if (largestCompare) console.log(`largest comparison page: ${largestCompare.file}, ${kib(largestCompare.gzip)} gzip`);
 if (count <= 10_000) {
-  if (seconds > BUILD_SECONDS_BUDGET) console.log(`slow: build ${seconds.toFixed(1)} s > ${BUILD_SECONDS_BUDGET} s (measure on a quiet machine)`);
+  if (seconds > BUILD_SECONDS_BUDGET)
+    console.log(`slow: build ${seconds.toFixed(1)} s > ${BUILD_SECONDS_BUDGET} s (measure on a quiet machine)`);
   const over = [
     home.gzip > HOME_GZIP_BUDGET && `home page ${kib(home.gzip)} gzip > ${kib(HOME_GZIP_BUDGET)}`,
     largest.gzip > PAGE_GZIP_BUDGET && `${largest.file} ${kib(largest.gzip)} gzip > ${kib(PAGE_GZIP_BUDGET)}`,

@@ -21,7 +21,18 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from './check-content.ts';
@@ -115,7 +126,9 @@ export function acquireLock(lock: string, out: string): void {
 /** Puts back a site left aside by a swap that was interrupted, and removes every other leftover. */
 function recoverLeftovers(paths: BuildPaths): void {
   const parent = dirname(paths.out);
-  const leftovers = readdirSync(parent).filter((name) => paths.leftoverPrefixes.some((prefix) => name.startsWith(prefix)));
+  const leftovers = readdirSync(parent).filter((name) =>
+    paths.leftoverPrefixes.some((prefix) => name.startsWith(prefix)),
+  );
   const previous = leftovers.filter((name) => name.startsWith(paths.leftoverPrefixes[1]!) && !name.endsWith('-cache'));
   if (!existsSync(paths.out) && previous.length === 1) {
     renameSync(join(parent, previous[0]!), paths.out);
@@ -135,7 +148,9 @@ const SCHEMA_INPUTS = ['src/content.config.ts', 'src/content-root.ts', 'package-
 
 function schemaKey(): string {
   const hash = createHash('sha256');
-  const schemas = readdirSync(join(PROJECT_ROOT, 'src', 'schemas')).sort().map((name) => `src/schemas/${name}`);
+  const schemas = readdirSync(join(PROJECT_ROOT, 'src', 'schemas'))
+    .sort()
+    .map((name) => `src/schemas/${name}`);
   for (const path of [...SCHEMA_INPUTS, ...schemas]) hash.update(path).update(readFileSync(join(PROJECT_ROOT, path)));
   return hash.digest('hex');
 }
@@ -214,7 +229,9 @@ async function main(): Promise<void> {
     recoverLeftovers(paths);
     const problems = checkContent(contentRoot);
     if (problems.length > 0) {
-      console.error(`build: the content has ${problems.length} problem(s); nothing was built and ${shown} is unchanged:`);
+      console.error(
+        `build: the content has ${problems.length} problem(s); nothing was built and ${shown} is unchanged:`,
+      );
       for (const line of problems) console.error(line);
       process.exitCode = 1;
       return;
@@ -239,7 +256,12 @@ async function main(): Promise<void> {
 
 if (import.meta.main) {
   main().catch((error: unknown) => {
-    const message = error instanceof BuildError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const message =
+      error instanceof BuildError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
     console.error(`build: ${message}; ${process.env.CHRONOLOGY_OUT_DIR ?? 'dist'} is unchanged`);
     process.exitCode = 1;
   });

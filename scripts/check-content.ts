@@ -17,7 +17,13 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { contentLayoutProblems, decodeUtf8, ID_PATTERN, type ContentEntry } from '../src/lib/content-files.ts';
-import { formatProblem, validateChronology, type EventInput, type Problem, type SourceInput } from '../src/lib/validate-chronology.ts';
+import {
+  formatProblem,
+  validateChronology,
+  type EventInput,
+  type Problem,
+  type SourceInput,
+} from '../src/lib/validate-chronology.ts';
 import { validateRedirects } from '../src/lib/redirects.ts';
 import { checkEditorialRules, type EditorialEventInput } from '../src/lib/editorial-checks.ts';
 import { bodyPieces } from '../src/lib/source-body.ts';
@@ -64,7 +70,8 @@ export function listContent(root: string): ContentEntry[] {
 
 /** A zod issue path as the messages write fields: claims[0].quote. */
 const fieldOf = (path: readonly PropertyKey[]): string =>
-  path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`)).join('') || '(whole entry)';
+  path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`)).join('') ||
+  '(whole entry)';
 
 const schemaProblems = (file: string, error: z.ZodError): Problem[] =>
   error.issues.map((issue) => ({ file, field: fieldOf(issue.path), message: issue.message }));
@@ -85,7 +92,12 @@ export function checkContent(root: string): string[] {
   /** Readable UTF-8 files of one folder with one extension (refused names left out). */
   const read = (folder: string, extension: string): ParsedFile[] =>
     entries
-      .filter((e) => e.kind === 'file' && e.path.startsWith(folder ? `${folder}/` : '') && !e.path.slice(folder.length + 1).includes('/'))
+      .filter(
+        (e) =>
+          e.kind === 'file' &&
+          e.path.startsWith(folder ? `${folder}/` : '') &&
+          !e.path.slice(folder.length + 1).includes('/'),
+      )
       .filter((e) => e.path.endsWith(extension) && !refused.has(`${label}/${e.path}`))
       .flatMap((e) => {
         const file = `${label}/${e.path}`;
@@ -175,7 +187,10 @@ export function checkContent(root: string): string[] {
       erasValue.value.forEach((era: unknown, i) => {
         const result = eraSchema.safeParse(era);
         if (result.success) eras.push(result.data);
-        else problems.push(...schemaProblems(erasFile.file, result.error).map((p) => ({ ...p, field: `[${i}].${p.field}` })));
+        else
+          problems.push(
+            ...schemaProblems(erasFile.file, result.error).map((p) => ({ ...p, field: `[${i}].${p.field}` })),
+          );
       });
   }
 
@@ -186,26 +201,41 @@ export function checkContent(root: string): string[] {
       placeIds,
       eras,
       erasFile: `${label}/eras.json`,
-      eventFiles: entries.filter((e) => e.path.startsWith('events/') && e.path.endsWith('.mdx')).map((e) => `${label}/${e.path}`),
+      eventFiles: entries
+        .filter((e) => e.path.startsWith('events/') && e.path.endsWith('.mdx'))
+        .map((e) => `${label}/${e.path}`),
     }),
   );
   problems.push(...checkEditorialRules({ events, eras, erasFile: `${label}/eras.json` }));
 
   const redirectsFile = read('', '.json').find((p) => p.file === `${label}/redirects.json`);
   const redirectsValue = redirectsFile && json(redirectsFile);
-  if (redirectsFile && redirectsValue) problems.push(...redirectProblems(redirectsValue.value, redirectsFile.file, new Set(events.map((e) => e.id))));
+  if (redirectsFile && redirectsValue)
+    problems.push(...redirectProblems(redirectsValue.value, redirectsFile.file, new Set(events.map((e) => e.id))));
   return problems.map(formatProblem);
 }
 
 /** redirects.json must map old ids to current ids, both plain ids (no paths such as ../../index). */
 export function redirectProblems(value: unknown, file: string, eventIds: ReadonlySet<string>): Problem[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
-    return [{ file, field: '(whole file)', message: `must be a JSON object mapping old event ids to current ones, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` }];
+    return [
+      {
+        file,
+        field: '(whole file)',
+        message: `must be a JSON object mapping old event ids to current ones, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`,
+      },
+    ];
   const problems: Problem[] = [];
   const valid: Record<string, string> = {};
   for (const [from, to] of Object.entries(value)) {
-    if (!ID_PATTERN.test(from)) problems.push({ file, field: JSON.stringify(from), message: 'an old id must be a lowercase kebab-case id, not a path' });
-    else if (typeof to !== 'string' || !ID_PATTERN.test(to)) problems.push({ file, field: from, message: `the target ${JSON.stringify(to)} is not an event id` });
+    if (!ID_PATTERN.test(from))
+      problems.push({
+        file,
+        field: JSON.stringify(from),
+        message: 'an old id must be a lowercase kebab-case id, not a path',
+      });
+    else if (typeof to !== 'string' || !ID_PATTERN.test(to))
+      problems.push({ file, field: from, message: `the target ${JSON.stringify(to)} is not an event id` });
     else valid[from] = to;
   }
   return [...problems, ...validateRedirects(valid, eventIds, file)];

@@ -13,7 +13,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { bodyPieces } from '../src/lib/source-body.ts';
-import { shareInWords, sourceCoverage, unquotedDatedSentences, type SourceCoverage } from '../src/lib/source-coverage.ts';
+import {
+  shareInWords,
+  sourceCoverage,
+  unquotedDatedSentences,
+  type SourceCoverage,
+} from '../src/lib/source-coverage.ts';
 import { CONTENT_ROOT } from '../src/content-root.ts';
 
 /** The YAML frontmatter of an .mdx file, parsed, and its body. */
@@ -23,7 +28,11 @@ function readMdx<T>(path: string): { data: T; body: string } {
   return { data: parse(match[1]!) as T, body: match[2]! };
 }
 
-const mdxFiles = (dir: string): string[] => readdirSync(dir).filter((name) => name.endsWith('.mdx')).sort().map((name) => `${dir}/${name}`);
+const mdxFiles = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.mdx'))
+    .sort()
+    .map((name) => `${dir}/${name}`);
 
 interface EventFrontmatter {
   claims?: { source: string; quote: string }[];
@@ -38,7 +47,10 @@ export function coverageOfContent(root: string): SourceCoverage[] {
     }
   }
   return mdxFiles(`${root}/sources`).map((file) => {
-    const id = file.split('/').pop()!.replace(/\.mdx$/, '');
+    const id = file
+      .split('/')
+      .pop()!
+      .replace(/\.mdx$/, '');
     return sourceCoverage(id, bodyPieces(readMdx(file).body), quotesBySource.get(id) ?? []);
   });
 }
@@ -63,9 +75,13 @@ function report(coverages: readonly SourceCoverage[], all: boolean): string {
     sentences += coverage.sentences.length;
     quoted += coverage.quotedCount;
     dated += unquotedDated;
-    out.push(`${coverage.sourceId.padEnd(32)}${String(coverage.sentences.length).padStart(9)}${String(coverage.quotedCount).padStart(8)}${shareInWords(coverage).padStart(7)}${String(unquotedDated).padStart(16)}`);
+    out.push(
+      `${coverage.sourceId.padEnd(32)}${String(coverage.sentences.length).padStart(9)}${String(coverage.quotedCount).padStart(8)}${shareInWords(coverage).padStart(7)}${String(unquotedDated).padStart(16)}`,
+    );
   }
-  out.push(`${'all sources'.padEnd(32)}${String(sentences).padStart(9)}${String(quoted).padStart(8)}${`${Math.round((quoted / Math.max(sentences, 1)) * 100)}%`.padStart(7)}${String(dated).padStart(16)}`);
+  out.push(
+    `${'all sources'.padEnd(32)}${String(sentences).padStart(9)}${String(quoted).padStart(8)}${`${Math.round((quoted / Math.max(sentences, 1)) * 100)}%`.padStart(7)}${String(dated).padStart(16)}`,
+  );
   return out.join('\n');
 }
 

@@ -53,12 +53,16 @@ if (!found) {
     run('apt-get', ['update']);
     run('apt-get', ['install', '-y', 'chromium']);
   } catch (error) {
-    console.error(`ensure-chromium: installing chromium failed (${error instanceof Error ? error.message : String(error)}).`);
+    console.error(
+      `ensure-chromium: installing chromium failed (${error instanceof Error ? error.message : String(error)}).`,
+    );
     process.exit(1);
   }
   found = findChromium();
   if (!found) {
-    console.error('ensure-chromium: apt-get finished but no Chromium binary was found at /usr/bin/chromium; set CHROMIUM_PATH.');
+    console.error(
+      'ensure-chromium: apt-get finished but no Chromium binary was found at /usr/bin/chromium; set CHROMIUM_PATH.',
+    );
     process.exit(1);
   }
 }

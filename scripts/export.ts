@@ -63,12 +63,17 @@ function listFiles(root: string): string[] {
 
 /** The payload: site, data files and captures, under the folders described at the top. */
 function collectPayload(dist: string, captures: string): BagFile[] {
-  if (!existsSync(join(dist, 'index.html'))) throw new ExportError(`${dist}/index.html not found: run the build first (npm run build)`);
+  if (!existsSync(join(dist, 'index.html')))
+    throw new ExportError(`${dist}/index.html not found: run the build first (npm run build)`);
   for (const name of REQUIRED_DATA_FILES)
-    if (!existsSync(join(dist, 'data', name))) throw new ExportError(`${dist}/data/${name} not found: the build did not write the data files`);
+    if (!existsSync(join(dist, 'data', name)))
+      throw new ExportError(`${dist}/data/${name} not found: the build did not write the data files`);
   if (!existsSync(captures)) throw new ExportError(`${captures} not found: no captures to export`);
 
-  const read = (folder: string, path: string, as: string): BagFile => ({ path: `${as}/${path}`, bytes: readFileSync(join(folder, path)) });
+  const read = (folder: string, path: string, as: string): BagFile => ({
+    path: `${as}/${path}`,
+    bytes: readFileSync(join(folder, path)),
+  });
   const dataFiles = readdirSync(join(dist, 'data'), { withFileTypes: true })
     .filter((entry) => entry.isFile() && isDataFile(entry.name))
     .map((entry) => entry.name)
@@ -81,7 +86,10 @@ function collectPayload(dist: string, captures: string): BagFile[] {
   // RFC 8493 percent-encodes these in manifests, but bagit.py and bagit-java do not decode %25:
   // refusing them keeps the bag readable by every common tool.
   const awkward = payload.find((file) => /[%\r\n]/.test(file.path));
-  if (awkward) throw new ExportError(`payload file name ${JSON.stringify(awkward.path)} has "%", CR or LF, which BagIt tools disagree on`);
+  if (awkward)
+    throw new ExportError(
+      `payload file name ${JSON.stringify(awkward.path)} has "%", CR or LF, which BagIt tools disagree on`,
+    );
   return payload;
 }
 
@@ -179,7 +187,8 @@ export function exportBag(options: ExportOptions): BagFile[] {
 
 /** The built site as a checked WACZ (scripts/lib/web-archive.ts), its records dated by the built version. */
 async function webArchive(dist: string): Promise<Uint8Array> {
-  if (!existsSync(join(dist, 'index.html'))) throw new ExportError(`${dist}/index.html not found: run the build first (npm run build)`);
+  if (!existsSync(join(dist, 'index.html')))
+    throw new ExportError(`${dist}/index.html not found: run the build first (npm run build)`);
   const files = listFiles(dist).map((path) => ({ path, bytes: readFileSync(join(dist, path)) }));
   return checkedWebArchive(dist, files, builtVersion(dist), softwareAgent());
 }
@@ -189,30 +198,45 @@ async function exportWacz(out: string, dist: string): Promise<void> {
   if (existsSync(out)) throw new ExportError(`--out ${out} exists; refusing to overwrite it`);
   const wacz = await webArchive(dist);
   writeNewFile(out, wacz);
-  console.log(`export: wrote a WACZ ${WACZ_VERSION} web archive to ${relative(process.cwd(), out)} (${wacz.byteLength} bytes)`);
+  console.log(
+    `export: wrote a WACZ ${WACZ_VERSION} web archive to ${relative(process.cwd(), out)} (${wacz.byteLength} bytes)`,
+  );
 }
 
 const FORMATS = ['bagit', 'wacz'] as const;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { out: { type: 'string' }, dist: { type: 'string' }, format: { type: 'string', default: 'bagit' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      out: { type: 'string' },
+      dist: { type: 'string' },
+      format: { type: 'string', default: 'bagit' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: false,
   });
   if (values.help) {
-    console.log('usage: node scripts/export.ts [--format bagit|wacz] --out DIR|FILE.wacz [--dist dist]   (run `npm run build` first)');
+    console.log(
+      'usage: node scripts/export.ts [--format bagit|wacz] --out DIR|FILE.wacz [--dist dist]   (run `npm run build` first)',
+    );
     return;
   }
   const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new ExportError(`--format ${values.format}: must be one of ${FORMATS.join(', ')}`);
-  if (!values.out) throw new ExportError(`missing --out ${format === 'wacz' ? 'FILE.wacz (a new file)' : 'DIR (an empty or new folder for the bag)'}`);
+  if (!FORMATS.includes(format))
+    throw new ExportError(`--format ${values.format}: must be one of ${FORMATS.join(', ')}`);
+  if (!values.out)
+    throw new ExportError(
+      `missing --out ${format === 'wacz' ? 'FILE.wacz (a new file)' : 'DIR (an empty or new folder for the bag)'}`,
+    );
   const dist = resolve(PROJECT_ROOT, values.dist ?? 'dist');
   if (format === 'wacz') return exportWacz(resolve(values.out), dist);
   checkOutput(resolve(values.out), dist);
   const files = exportBag({ out: values.out, dist, webArchive: await webArchive(dist) });
   const payload = files.filter((file) => file.path.startsWith('data/'));
   const octets = payload.reduce((sum, file) => sum + file.bytes.byteLength, 0);
-  console.log(`export: wrote a valid BagIt 1.0 bag to ${relative(process.cwd(), resolve(values.out)) || '.'} (${payload.length} payload files, ${octets} bytes)`);
+  console.log(
+    `export: wrote a valid BagIt 1.0 bag to ${relative(process.cwd(), resolve(values.out)) || '.'} (${payload.length} payload files, ${octets} bytes)`,
+  );
 }
 
 if (import.meta.main) {

@@ -136,7 +136,11 @@ export function createStaticServer({ root, base = '/', log = false, notFound }) 
     if (!stat?.isFile()) {
       done(404);
       if (notFoundFile && existsSync(notFoundFile)) {
-        res.writeHead(404, { 'content-type': contentType(notFoundFile), 'content-length': statSync(notFoundFile).size, 'cache-control': 'no-store' });
+        res.writeHead(404, {
+          'content-type': contentType(notFoundFile),
+          'content-length': statSync(notFoundFile).size,
+          'cache-control': 'no-store',
+        });
         return req.method === 'HEAD' ? res.end() : createReadStream(notFoundFile).pipe(res);
       }
       return send(res, 404, 'Not found\n');
@@ -157,7 +161,9 @@ function parseArgs(argv) {
   const options = { port: 4390, host: '127.0.0.1', base: '/', dir: 'dist', log: false, notFound: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = () => inline ?? argv[++i];
     if (flag === '--port') options.port = Number(value());
     else if (flag === '--host') options.host = value();
@@ -166,7 +172,9 @@ function parseArgs(argv) {
     else if (flag === '--not-found') options.notFound = value();
     else if (flag === '--log') options.log = true;
     else if (flag === '--help' || flag === '-h') {
-      console.log('Usage: node scripts/serve-dist.mjs [--port N] [--host H] [--base /sub/path/] [--dir dist] [--not-found 404.html] [--log]');
+      console.log(
+        'Usage: node scripts/serve-dist.mjs [--port N] [--host H] [--base /sub/path/] [--dir dist] [--not-found 404.html] [--log]',
+      );
       process.exit(0);
     } else {
       console.error(`serve-dist: unknown argument ${arg}`);
@@ -197,8 +205,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const port = typeof address === 'object' && address ? address.port : options.port;
     console.log(`serve-dist: serving ${root} at http://${options.host}:${port}${normaliseBase(options.base)}`);
   });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => {
-    server.close(() => process.exit(0));
-    server.closeAllConnections?.();
-  });
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.on(signal, () => {
+      server.close(() => process.exit(0));
+      server.closeAllConnections?.();
+    });
 }

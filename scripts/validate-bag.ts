@@ -29,14 +29,27 @@ function readManifest(dir: string, name: string, problems: string[]): Map<string
 function payloadPaths(dir: string): string[] {
   return readdirSync(join(dir, 'data'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => `${join(entry.parentPath, entry.name).slice(dir.length + 1).split(/[\\/]/).join('/')}`);
+    .map(
+      (entry) =>
+        `${join(entry.parentPath, entry.name)
+          .slice(dir.length + 1)
+          .split(/[\\/]/)
+          .join('/')}`,
+    );
 }
 
 /** Checks every checksum a manifest lists against the file on disk. */
-function checkListed(dir: string, name: string, algorithm: ChecksumAlgorithm, entries: Map<string, string>, problems: string[]): void {
+function checkListed(
+  dir: string,
+  name: string,
+  algorithm: ChecksumAlgorithm,
+  entries: Map<string, string>,
+  problems: string[],
+): void {
   for (const [path, checksum] of entries) {
     if (!existsSync(join(dir, path))) problems.push(`${name}: ${path} is listed but missing`);
-    else if (digest(readFileSync(join(dir, path)), algorithm) !== checksum) problems.push(`${name}: ${path}: ${algorithm} checksum does not match`);
+    else if (digest(readFileSync(join(dir, path)), algorithm) !== checksum)
+      problems.push(`${name}: ${path}: ${algorithm} checksum does not match`);
   }
 }
 
@@ -45,20 +58,25 @@ export function validateBag(dir: string): string[] {
   const problems: string[] = [];
   if (!existsSync(join(dir, 'bagit.txt')) || readFileSync(join(dir, 'bagit.txt'), 'utf8') !== bagDeclaration())
     problems.push('bagit.txt: missing or not the BagIt 1.0 declaration');
-  if (!existsSync(join(dir, 'data')) || !statSync(join(dir, 'data')).isDirectory()) return [...problems, 'data/: missing'];
+  if (!existsSync(join(dir, 'data')) || !statSync(join(dir, 'data')).isDirectory())
+    return [...problems, 'data/: missing'];
 
   const payload = payloadPaths(dir);
   for (const algorithm of BAG_ALGORITHMS) {
     const name = `manifest-${algorithm}.txt`;
     const entries = readManifest(dir, name, problems);
-    for (const path of payload) if (!entries.has(path)) problems.push(`${name}: ${path} is in the payload but not listed`);
+    for (const path of payload)
+      if (!entries.has(path)) problems.push(`${name}: ${path} is in the payload but not listed`);
     checkListed(dir, name, algorithm, entries, problems);
     const tagName = `tagmanifest-${algorithm}.txt`;
     checkListed(dir, tagName, algorithm, readManifest(dir, tagName, problems), problems);
   }
 
-  const oxum = /^Payload-Oxum: (\S+)$/m.exec(existsSync(join(dir, 'bag-info.txt')) ? readFileSync(join(dir, 'bag-info.txt'), 'utf8') : '')?.[1];
+  const oxum = /^Payload-Oxum: (\S+)$/m.exec(
+    existsSync(join(dir, 'bag-info.txt')) ? readFileSync(join(dir, 'bag-info.txt'), 'utf8') : '',
+  )?.[1];
   const actual = payloadOxum(payload.map((path) => ({ bytes: readFileSync(join(dir, path)) })));
-  if (oxum !== actual) problems.push(`bag-info.txt: Payload-Oxum is ${oxum ?? 'missing'} but the payload is ${actual} (octets.files)`);
+  if (oxum !== actual)
+    problems.push(`bag-info.txt: Payload-Oxum is ${oxum ?? 'missing'} but the payload is ${actual} (octets.files)`);
   return problems;
 }

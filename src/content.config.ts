@@ -32,8 +32,12 @@ function markdownBodiedGlob(options: Parameters<typeof glob>[0]): Loader {
     name: 'markdown-bodied-glob',
     load: (context: WithEntryTypes) => {
       const markdown = context.entryTypes?.get('.md');
-      if (!context.entryTypes || !markdown) throw new Error('markdown-bodied-glob: Astro no longer passes the Markdown entry type to loaders');
-      return loader.load({ ...context, entryTypes: new Map([...context.entryTypes, ['.mdx', markdown]]) } as WithEntryTypes);
+      if (!context.entryTypes || !markdown)
+        throw new Error('markdown-bodied-glob: Astro no longer passes the Markdown entry type to loaders');
+      return loader.load({
+        ...context,
+        entryTypes: new Map([...context.entryTypes, ['.mdx', markdown]]),
+      } as WithEntryTypes);
     },
   };
 }

@@ -28,7 +28,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'build', include: BUILD_TESTS, fileParallelism: false, testTimeout: 300_000, hookTimeout: 300_000 },
+        test: {
+          name: 'build',
+          include: BUILD_TESTS,
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
       },
     ],
   },

@@ -38,7 +38,11 @@ const CAUSES: Record<string, string> = {
 /** "cannot write PATH: no space left on the device (ENOSPC)", from a Node file-system error. */
 export function describeFileError(action: string, path: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const cause = code ? `${CAUSES[code] ?? (error as Error).message} (${code})` : error instanceof Error ? error.message : String(error);
+  const cause = code
+    ? `${CAUSES[code] ?? (error as Error).message} (${code})`
+    : error instanceof Error
+      ? error.message
+      : String(error);
   return `cannot ${action} ${path}: ${cause}`;
 }
 
@@ -73,7 +77,9 @@ export function writeNewFolder(out: string, files: readonly OutputFile[], option
     rmSync(partial, { recursive: true, force: true });
     if (error instanceof OutputError) throw error;
     // Name the final path, not the hidden partial one the user never asked for.
-    throw new OutputError(`${describeFileError(step.action, step.path.replace(partial, out), error)}; nothing was kept, so it can be run again`);
+    throw new OutputError(
+      `${describeFileError(step.action, step.path.replace(partial, out), error)}; nothing was kept, so it can be run again`,
+    );
   }
 }
 
@@ -81,7 +87,11 @@ export function writeNewFolder(out: string, files: readonly OutputFile[], option
  * Writes one new file, all or nothing: into a hidden sibling first, then renamed into place.
  * @throws OutputError naming the path and cause; nothing written is left behind.
  */
-export function writeNewFile(out: string, bytes: Uint8Array, writeFile: WriteFolderOptions['writeFile'] = writeFileSync): void {
+export function writeNewFile(
+  out: string,
+  bytes: Uint8Array,
+  writeFile: WriteFolderOptions['writeFile'] = writeFileSync,
+): void {
   const partial = join(dirname(out), `.${basename(out)}.partial-${process.pid}`);
   let step = { action: 'create', path: dirname(out) };
   try {
@@ -91,6 +101,8 @@ export function writeNewFile(out: string, bytes: Uint8Array, writeFile: WriteFol
     renameSync(partial, out);
   } catch (error) {
     rmSync(partial, { force: true });
-    throw new OutputError(`${describeFileError(step.action, step.path, error)}; nothing was kept, so it can be run again`);
+    throw new OutputError(
+      `${describeFileError(step.action, step.path, error)}; nothing was kept, so it can be run again`,
+    );
   }
 }

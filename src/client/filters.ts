@@ -23,7 +23,45 @@
  *   technology sees (not inside `aria-hidden="true"`, i.e. the reading view's item rather than
  *   the overview's mark) into view, else the first visible one.
  */
-import { countText, filterItem, filterSearch, hashTarget, matchesFilter, parseFilterState, type FilterState } from '../lib/filter-state.ts';
+import {
+  countText,
+  filterItem,
+  filterSearch,
+  hashTarget,
+  matchesFilter,
+  parseFilterState,
+  type FilterState,
+} from '../lib/filter-state.ts';
+
+/** The values a form control named `name` should show for `state`; null for other controls. */
+function valuesFor(name: string, state: FilterState): string[] | null {
+  switch (name) {
+    case 'era':
+      return state.eras;
+    case 'source':
+      return state.sources;
+    case 'disputed':
+      return state.disputed ? ['1'] : [];
+    default:
+      return null;
+  }
+}
+
+/** Sets the form's controls to `state`, so the form shows what the URL asked for. */
+function showState(form: HTMLFormElement, state: FilterState): void {
+  Array.from(form.elements).forEach((el) => {
+    const field = el as HTMLInputElement;
+    const values = valuesFor(field.name, state);
+    if (!values) return;
+    const wanted = values.length > 0 ? values : [''];
+    if (el.tagName === 'SELECT') {
+      Array.from((el as HTMLSelectElement).options).forEach((option) => {
+        option.selected = wanted.indexOf(option.value) !== -1;
+      });
+    } else if (field.type === 'checkbox') field.checked = values.indexOf(field.value) !== -1;
+    else if (field.type === 'radio') field.checked = wanted.indexOf(field.value) !== -1;
+  });
+}
 
 /** Marks the items of the event named by the hash and scrolls the reading-view one into view. */
 function highlightTarget(items: readonly Element[], doc: Document, win: Window): void {
@@ -54,7 +92,11 @@ function bindFilters(doc: Document, win: Window): void {
   const apply = (state: FilterState) => {
     const shown = new Set<string | null>();
     items.forEach((el) => {
-      const item = filterItem(el.getAttribute('data-era'), el.getAttribute('data-sources'), el.getAttribute('data-disputed'));
+      const item = filterItem(
+        el.getAttribute('data-era'),
+        el.getAttribute('data-sources'),
+        el.getAttribute('data-disputed'),
+      );
       const ok = matchesFilter(item, state);
       el.toggleAttribute('hidden', !ok);
       if (ok) shown.add(el.getAttribute('data-event-id'));
@@ -65,25 +107,11 @@ function bindFilters(doc: Document, win: Window): void {
     });
   };
 
-  const show = (state: FilterState) => {
-    if (!form) return;
-    Array.from(form.elements).forEach((el) => {
-      const field = el as HTMLInputElement;
-      const values = field.name === 'era' ? state.eras : field.name === 'source' ? state.sources : field.name === 'disputed' ? (state.disputed ? ['1'] : []) : null;
-      if (!values) return;
-      const wanted = values.length > 0 ? values : [''];
-      if (el.tagName === 'SELECT') {
-        Array.from((el as HTMLSelectElement).options).forEach((option) => {
-          option.selected = wanted.indexOf(option.value) !== -1;
-        });
-      } else if (field.type === 'checkbox') field.checked = values.indexOf(field.value) !== -1;
-      else if (field.type === 'radio') field.checked = wanted.indexOf(field.value) !== -1;
-    });
-  };
-
   const update = () => {
     if (!form) return;
-    const state = parseFilterState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString());
+    const state = parseFilterState(
+      new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString(),
+    );
     apply(state);
     const loc = win.location;
     try {
@@ -97,7 +125,7 @@ function bindFilters(doc: Document, win: Window): void {
 
   const initial = parseFilterState(win.location.search);
   if (form) {
-    show(initial);
+    showState(form, initial);
     form.addEventListener('change', update);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -114,5 +142,6 @@ function bindFilters(doc: Document, win: Window): void {
 }
 
 // The script may sit anywhere in the page: wait for the document if it is still loading.
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => bindFilters(document, window));
+if (document.readyState === 'loading')
+  document.addEventListener('DOMContentLoaded', () => bindFilters(document, window));
 else bindFilters(document, window);

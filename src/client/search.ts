@@ -35,7 +35,13 @@ function startSearch(): void {
   script.onload = () => {
     const PagefindUI = (window as unknown as { PagefindUI: PagefindUIConstructor }).PagefindUI;
     box.hidden = false;
-    new PagefindUI({ element: '#search', bundlePath: bundle, showSubResults: true, showImages: false, resetStyles: false });
+    new PagefindUI({
+      element: '#search',
+      bundlePath: bundle,
+      showSubResults: true,
+      showImages: false,
+      resetStyles: false,
+    });
     const input = box.querySelector('input');
     const query = new URLSearchParams(location.search).get('q');
     if (input && query) {

@@ -10,7 +10,9 @@ export interface LineRange {
 /** Capture text with the given 1-based inclusive line ranges emptied. */
 export function articleText(capture: string, nonArticle: readonly LineRange[]): string {
   const lines = capture.split('\n');
-  for (const { lines: [first, last] } of nonArticle) {
+  for (const {
+    lines: [first, last],
+  } of nonArticle) {
     for (let n = first; n <= last && n <= lines.length; n++) lines[n - 1] = '';
   }
   return lines.join('\n');

@@ -17,7 +17,6 @@ import { compareText } from './order.ts';
 export type ChecksumAlgorithm = 'sha256' | 'sha512';
 export const BAG_ALGORITHMS: readonly ChecksumAlgorithm[] = ['sha256', 'sha512'];
 
-
 /** A file with its path, relative to the payload directory (payload) or to the bag (tag files). */
 export interface BagFile {
   path: string;
@@ -111,8 +110,10 @@ export function bagInfoElement(label: string, value: string): string {
 
 /** bag-info.txt with the reserved labels first, in the RFC's order, then `other`. */
 export function bagInfo(info: BagInfo): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(info.baggingDate)) throw new Error(`Bagging-Date must be YYYY-MM-DD, not "${info.baggingDate}"`);
-  if (!/^\d+\.\d+$/.test(info.payloadOxum)) throw new Error(`Payload-Oxum must be <octets>.<files>, not "${info.payloadOxum}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(info.baggingDate))
+    throw new Error(`Bagging-Date must be YYYY-MM-DD, not "${info.baggingDate}"`);
+  if (!/^\d+\.\d+$/.test(info.payloadOxum))
+    throw new Error(`Payload-Oxum must be <octets>.<files>, not "${info.payloadOxum}"`);
   const elements: (readonly [string, string | undefined])[] = [
     ['Source-Organization', info.sourceOrganization],
     ['External-Description', info.externalDescription],
@@ -144,6 +145,8 @@ export function buildBag(
     text('bag-info.txt', bagInfo({ ...info, payloadOxum: payloadOxum(payload) })),
     ...algorithms.map((algorithm) => text(`manifest-${algorithm}.txt`, manifest(payload, algorithm))),
   ];
-  const tagManifests = algorithms.map((algorithm) => text(`tagmanifest-${algorithm}.txt`, tagManifest(tagFiles, algorithm)));
+  const tagManifests = algorithms.map((algorithm) =>
+    text(`tagmanifest-${algorithm}.txt`, tagManifest(tagFiles, algorithm)),
+  );
   return [...payload.map((file) => ({ path: `data/${file.path}`, bytes: file.bytes })), ...tagFiles, ...tagManifests];
 }

@@ -18,8 +18,23 @@ export type BodyKind = 'event' | 'source';
 
 /** mdast node types a body may contain (beyond the MDX ones checked one by one below). */
 const PROSE_NODE_TYPES = new Set([
-  'root', 'paragraph', 'text', 'emphasis', 'strong', 'delete', 'break', 'heading', 'blockquote',
-  'list', 'listItem', 'thematicBreak', 'inlineCode', 'code', 'link', 'linkReference', 'definition',
+  'root',
+  'paragraph',
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'break',
+  'heading',
+  'blockquote',
+  'list',
+  'listItem',
+  'thematicBreak',
+  'inlineCode',
+  'code',
+  'link',
+  'linkReference',
+  'definition',
 ]);
 
 /** The one component a source body may use, and the attributes it may carry. */
@@ -48,7 +63,8 @@ export function linkTargetProblem(target: string): string | undefined {
   } catch {
     return `link target ${excerpt(target)} is not a valid URL`;
   }
-  if (!ALLOWED_PROTOCOLS.has(url.protocol)) return `link target ${excerpt(target)} uses ${url.protocol}; only http:, https: and relative links are allowed`;
+  if (!ALLOWED_PROTOCOLS.has(url.protocol))
+    return `link target ${excerpt(target)} uses ${url.protocol}; only http:, https: and relative links are allowed`;
   return undefined;
 }
 
@@ -63,7 +79,9 @@ function nodeProblems(node: MdastNode, kind: BodyKind): string[] {
       return [`import or export ${excerpt(String(record.value))} is not allowed ${where}`];
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
-      return STRING_LITERAL.test(String(record.value)) ? [] : [`expression {${String(record.value)}} is not allowed ${where}; only a string literal such as {'<'}`];
+      return STRING_LITERAL.test(String(record.value))
+        ? []
+        : [`expression {${String(record.value)}} is not allowed ${where}; only a string literal such as {'<'}`];
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
       return jsxProblems(record, where);
@@ -81,12 +99,18 @@ function nodeProblems(node: MdastNode, kind: BodyKind): string[] {
 function jsxProblems(element: Record<string, unknown>, where: string): string[] {
   const name = String(element.name ?? '');
   const allowed = SOURCE_COMPONENTS.get(name);
-  if (!allowed) return [`element <${name}> is not allowed ${where}; only ${[...SOURCE_COMPONENTS.keys()].map((c) => `<${c}>`).join(', ')}`];
+  if (!allowed)
+    return [
+      `element <${name}> is not allowed ${where}; only ${[...SOURCE_COMPONENTS.keys()].map((c) => `<${c}>`).join(', ')}`,
+    ];
   const problems: string[] = [];
   for (const attribute of (element.attributes ?? []) as Record<string, unknown>[]) {
-    if (attribute.type !== 'mdxJsxAttribute') problems.push(`<${name}> may not spread an expression into its attributes`);
-    else if (!allowed.has(String(attribute.name))) problems.push(`<${name}> may not have the attribute ${String(attribute.name)}`);
-    else if (typeof attribute.value !== 'string') problems.push(`<${name} ${String(attribute.name)}> must be a quoted string, not an expression`);
+    if (attribute.type !== 'mdxJsxAttribute')
+      problems.push(`<${name}> may not spread an expression into its attributes`);
+    else if (!allowed.has(String(attribute.name)))
+      problems.push(`<${name}> may not have the attribute ${String(attribute.name)}`);
+    else if (typeof attribute.value !== 'string')
+      problems.push(`<${name} ${String(attribute.name)}> must be a quoted string, not an expression`);
   }
   return problems;
 }
@@ -98,12 +122,14 @@ export function bodyHtmlProblems(file: string, kind: BodyKind, body: string): Pr
   try {
     tree = kind === 'source' ? mdxToMdast(body, { position: false }) : markdownToMdast(body, { position: false });
   } catch (error) {
-    return [{ file, field: 'body', message: `not valid MDX: ${error instanceof Error ? error.message : String(error)}` }];
+    return [
+      { file, field: 'body', message: `not valid MDX: ${error instanceof Error ? error.message : String(error)}` },
+    ];
   }
   const problems: Problem[] = [];
   const visit = (node: MdastNode): void => {
     for (const message of nodeProblems(node, kind)) problems.push({ file, field: 'body', message });
-    for (const child of ((node as { children?: MdastNode[] }).children ?? [])) visit(child);
+    for (const child of (node as { children?: MdastNode[] }).children ?? []) visit(child);
   };
   visit(tree);
   return problems;

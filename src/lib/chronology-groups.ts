@@ -20,7 +20,10 @@ export interface EraGroup {
 export const eventYear = (event: Pick<ChronologyEvent, 'bounds'>): string => event.bounds.start.slice(0, 4);
 
 /** Events in date order (start, then end, then id), grouped by consecutive equal keys. */
-function groupInOrder<K>(events: readonly ChronologyEvent[], keyOf: (event: ChronologyEvent) => K): { key: K; events: ChronologyEvent[] }[] {
+function groupInOrder<K>(
+  events: readonly ChronologyEvent[],
+  keyOf: (event: ChronologyEvent) => K,
+): { key: K; events: ChronologyEvent[] }[] {
   const groups: { key: K; events: ChronologyEvent[] }[] = [];
   for (const event of [...events].sort(compareEvents)) {
     const key = keyOf(event);
@@ -36,7 +39,10 @@ export function groupByEraAndYear(events: readonly ChronologyEvent[], eras: read
   return orderedEras(eras)
     .map((era) => ({
       era,
-      years: groupInOrder(events.filter((e) => e.era === era.id), eventYear).map(({ key, events: list }) => ({ year: key, events: list })),
+      years: groupInOrder(
+        events.filter((e) => e.era === era.id),
+        eventYear,
+      ).map(({ key, events: list }) => ({ year: key, events: list })),
     }))
     .filter((group) => group.years.length > 0);
 }
@@ -50,7 +56,12 @@ export interface StripWindow {
 }
 
 /** The current event's era, cut to at most `around` events either side of it. */
-export function stripWindow(events: readonly ChronologyEvent[], current: string, eras: readonly Era[], around: number): StripWindow {
+export function stripWindow(
+  events: readonly ChronologyEvent[],
+  current: string,
+  eras: readonly Era[],
+  around: number,
+): StripWindow {
   const event = events.find((e) => e.id === current);
   if (!event) throw new Error(`no event ${current}`);
   const era = eras.find((e) => e.id === event.era);
@@ -84,7 +95,11 @@ export function splitByYears(events: readonly ChronologyEvent[], limit: number):
     if (!pending) return;
     const first = pending.years[0]!;
     const last = pending.years.at(-1)!;
-    parts.push(first === last ? { slug: first, label: first, events: pending.events } : { slug: `${first}-${last}`, label: `${first}–${last}`, events: pending.events });
+    parts.push(
+      first === last
+        ? { slug: first, label: first, events: pending.events }
+        : { slug: `${first}-${last}`, label: `${first}–${last}`, events: pending.events },
+    );
     pending = undefined;
   };
   for (const { key: year, events: list } of groupInOrder(events, eventYear)) {
@@ -92,7 +107,11 @@ export function splitByYears(events: readonly ChronologyEvent[], limit: number):
       flush();
       const count = Math.ceil(list.length / limit);
       for (let index = 0; index < count; index++) {
-        parts.push({ slug: `${year}-${index + 1}`, label: `${year} (part ${index + 1} of ${count})`, events: list.slice(index * limit, (index + 1) * limit) });
+        parts.push({
+          slug: `${year}-${index + 1}`,
+          label: `${year} (part ${index + 1} of ${count})`,
+          events: list.slice(index * limit, (index + 1) * limit),
+        });
       }
     } else if (pending && pending.events.length + list.length <= limit) {
       pending.years.push(year);

@@ -22,7 +22,8 @@ export const eraParts = (events: readonly ChronologyEvent[]): ChronologyPart[] =
   events.length > PAGE_EVENT_LIMIT ? splitByYears(events, PAGE_EVENT_LIMIT) : [];
 
 /** Events of one era. */
-export const eventsInEra = (events: readonly ChronologyEvent[], era: Pick<Era, 'id'>): ChronologyEvent[] => events.filter((event) => event.era === era.id);
+export const eventsInEra = (events: readonly ChronologyEvent[], era: Pick<Era, 'id'>): ChronologyEvent[] =>
+  events.filter((event) => event.era === era.id);
 
 const readingPaths = new WeakMap<Chronology, Map<string, string>>();
 
@@ -39,7 +40,9 @@ export function readingPathOf(chronology: Chronology, eventId: string): string {
       const parts = eraParts(events);
       if (homeListsEvents(chronology.events.length)) for (const event of events) paths.set(event.id, routes.home);
       else if (parts.length === 0) for (const event of events) paths.set(event.id, routes.era(era.id));
-      else for (const part of parts) for (const event of part.events) paths.set(event.id, routes.eraPart(era.id, part.slug));
+      else
+        for (const part of parts)
+          for (const event of part.events) paths.set(event.id, routes.eraPart(era.id, part.slug));
     }
     readingPaths.set(chronology, paths);
   }
@@ -77,7 +80,11 @@ export function eraSummaries(
         count: inEra.length,
         disputed: inEra.filter((event) => event.disputes.length > 0).length,
         path: eraPath(era),
-        parts: eraParts(inEra).map((part) => ({ label: part.label, path: partPath(era, part.slug), count: part.events.length })),
+        parts: eraParts(inEra).map((part) => ({
+          label: part.label,
+          path: partPath(era, part.slug),
+          count: part.events.length,
+        })),
       };
     })
     .filter((summary) => summary.count > 0);

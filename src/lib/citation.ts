@@ -110,7 +110,11 @@ const chicagoTitle = (title: string): string => {
 /** The Chicago bibliography entry for the event page (CMOS 17, web page, owner as author). */
 function chicagoEntry(input: EventCitationInput, parts: [number, number, number] | undefined): string {
   const { event, url, siteName, version } = input;
-  const revision = parts ? `Last modified ${chicagoDate(parts)}` : version === NO_VERSION ? undefined : `Version ${version}`;
+  const revision = parts
+    ? `Last modified ${chicagoDate(parts)}`
+    : version === NO_VERSION
+      ? undefined
+      : `Version ${version}`;
   return [
     sentence(siteName),
     chicagoTitle(event.title),
@@ -175,9 +179,7 @@ function bibtexEntry(input: EventCitationInput, parts: [number, number, number] 
     // Double braces keep the title's capitals (place and people's names) as written.
     field('title', `{${escapeBibtex(event.title)}}`),
     field('howpublished', escapeBibtex(siteName)),
-    ...(parts
-      ? [field('year', String(parts[0])), `  month = ${bibtexMonth(parts[1])}`, field('date', version)]
-      : []),
+    ...(parts ? [field('year', String(parts[0])), `  month = ${bibtexMonth(parts[1])}`, field('date', version)] : []),
     field('version', escapeBibtex(version)),
     // Verbatim in biblatex, so not LaTeX-escaped; citeEvent's URL serialisation has already
     // percent-encoded the braces and spaces that could end the field.

@@ -6,7 +6,13 @@
  */
 import type { ChronologyEvent, Era } from './model.ts';
 import { routes } from './site-paths.ts';
-import { pairCounts, type PairComparison, type PairCounts, type SharedEvent, type SourcePair } from './source-comparison.ts';
+import {
+  pairCounts,
+  type PairComparison,
+  type PairCounts,
+  type SharedEvent,
+  type SourcePair,
+} from './source-comparison.ts';
 
 /**
  * Estimated characters of HTML per comparison page. Quotes are prose that gzip shrinks about
@@ -21,7 +27,10 @@ const LINKED_EVENT_MARKUP = 250;
 /** Estimated size of one shared event on a comparison page. */
 export function sharedEventCost(shared: SharedEvent): number {
   const quotes = [...shared.claimsA, ...shared.claimsB].reduce((n, c) => n + c.quote.length + (c.note?.length ?? 0), 0);
-  const disputes = shared.disagreements.reduce((n, d) => n + d.question.length + d.positions.reduce((m, p) => m + p.answer.length, 0), 0);
+  const disputes = shared.disagreements.reduce(
+    (n, d) => n + d.question.length + d.positions.reduce((m, p) => m + p.answer.length, 0),
+    0,
+  );
   return SHARED_EVENT_MARKUP + shared.event.title.length + quotes + disputes;
 }
 
@@ -64,7 +73,9 @@ export interface ComparisonPlan extends SourcePair {
   pages: ComparisonPage[];
 }
 
-type Item = { kind: 'shared'; value: SharedEvent; cost: number } | { kind: 'onlyA' | 'onlyB'; value: ChronologyEvent; cost: number };
+type Item =
+  | { kind: 'shared'; value: SharedEvent; cost: number }
+  | { kind: 'onlyA' | 'onlyB'; value: ChronologyEvent; cost: number };
 
 /** Splits one era's items (shared events, then each source's own) into slices within the budget. */
 function sliceByBudget(slice: ComparisonSlice, budget: number): ComparisonSlice[] {
@@ -92,7 +103,11 @@ function sliceByBudget(slice: ComparisonSlice, budget: number): ComparisonSlice[
 }
 
 /** The pages of one comparison, given the eras in chronological order. */
-export function planComparison(comparison: PairComparison, eras: readonly Era[], budget = COMPARISON_PAGE_BUDGET): ComparisonPlan {
+export function planComparison(
+  comparison: PairComparison,
+  eras: readonly Era[],
+  budget = COMPARISON_PAGE_BUDGET,
+): ComparisonPlan {
   const { a, b } = comparison;
   const path = routes.comparePair(a.id, b.id);
   const base = { a, b, counts: pairCounts(comparison), path };

@@ -45,7 +45,8 @@ const nameOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 /** Problems with the folder's layout, names and links; `root` is how messages name the folder. */
 export function contentLayoutProblems(entries: readonly ContentEntry[], root: string): Problem[] {
   const problems: Problem[] = [];
-  const add = (path: string, field: string, message: string) => problems.push({ file: `${root}/${path}`, field, message });
+  const add = (path: string, field: string, message: string) =>
+    problems.push({ file: `${root}/${path}`, field, message });
   const present = new Set(entries.map((entry) => entry.path));
   for (const path of REQUIRED) if (!present.has(path)) add(path, 'file', 'missing');
 
@@ -55,21 +56,40 @@ export function contentLayoutProblems(entries: readonly ContentEntry[], root: st
     if (!rule) continue; // inside a folder already refused below
     const name = nameOf(entry.path);
     const before = problems.length;
-    if (entry.kind === 'link-outside') add(entry.path, 'file', `symbolic link to ${entry.target}, outside the content folder; copy the file in instead`);
+    if (entry.kind === 'link-outside')
+      add(entry.path, 'file', `symbolic link to ${entry.target}, outside the content folder; copy the file in instead`);
     else if (entry.kind === 'link-broken') add(entry.path, 'file', 'symbolic link to a file that does not exist');
     else if (entry.kind === 'other') add(entry.path, 'file', 'not a regular file or folder');
     else if (entry.kind === 'folder') {
-      if (!rule.folders?.includes(name)) add(entry.path, 'folder', `subfolders are not read; move its files up into ${root}/${folderOf(entry.path) || '.'} or remove it`);
+      if (!rule.folders?.includes(name))
+        add(
+          entry.path,
+          'folder',
+          `subfolders are not read; move its files up into ${root}/${folderOf(entry.path) || '.'} or remove it`,
+        );
     } else if (rule.namePattern && !rule.namePattern.test(name)) {
-      add(entry.path, 'file name', `not a file that belongs here (expected ${rule.namePattern.source}); it would not be published`);
+      add(
+        entry.path,
+        'file name',
+        `not a file that belongs here (expected ${rule.namePattern.source}); it would not be published`,
+      );
     } else if (rule.extension && !name.endsWith(rule.extension)) {
-      add(entry.path, 'file name', `only ${rule.extension} files are read in ${root}/${folderOf(entry.path)}; this one would not be published`);
+      add(
+        entry.path,
+        'file name',
+        `only ${rule.extension} files are read in ${root}/${folderOf(entry.path)}; this one would not be published`,
+      );
     } else if (rule.namesAreIds && rule.extension && !ID_PATTERN.test(name.slice(0, -rule.extension.length))) {
-      add(entry.path, 'file name', `"${name.slice(0, -rule.extension.length)}" is not a lowercase kebab-case id (a-z, 0-9, -): the file name is the permanent id, so rename the file`);
+      add(
+        entry.path,
+        'file name',
+        `"${name.slice(0, -rule.extension.length)}" is not a lowercase kebab-case id (a-z, 0-9, -): the file name is the permanent id, so rename the file`,
+      );
     }
     // Names that pass the rules above may still clash on a case-insensitive disk (captures).
     const clash = lowerCased.get(entry.path.toLowerCase());
-    if (problems.length === before && clash) add(entry.path, 'file name', `differs from ${clash} only in letter case; on many systems they are one file`);
+    if (problems.length === before && clash)
+      add(entry.path, 'file name', `differs from ${clash} only in letter case; on many systems they are one file`);
     if (problems.length === before) lowerCased.set(entry.path.toLowerCase(), entry.path);
   }
   return problems;

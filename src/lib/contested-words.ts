@@ -21,7 +21,18 @@ export interface ContestedWord {
 export const CONTESTED_WORDS: readonly ContestedWord[] = [
   {
     word: 'occupation',
-    forms: ['occupation', 'occupations', 'occupy', 'occupies', 'occupied', 'occupying', 'occupier', 'occupiers', 'occupant', 'occupants'],
+    forms: [
+      'occupation',
+      'occupations',
+      'occupy',
+      'occupies',
+      'occupied',
+      'occupying',
+      'occupier',
+      'occupiers',
+      'occupant',
+      'occupants',
+    ],
     instead: 'took or held control of',
   },
   {
@@ -29,22 +40,54 @@ export const CONTESTED_WORDS: readonly ContestedWord[] = [
     forms: ['liberation', 'liberate', 'liberates', 'liberated', 'liberating', 'liberator', 'liberators'],
     instead: 'took or regained control of',
   },
-  { word: 'genocide', forms: ['genocide', 'genocides', 'genocidal'], instead: 'killings, deaths (with the figures each source gives)' },
+  {
+    word: 'genocide',
+    forms: ['genocide', 'genocides', 'genocidal'],
+    instead: 'killings, deaths (with the figures each source gives)',
+  },
   { word: 'massacre', forms: ['massacre', 'massacres', 'massacred'], instead: 'killings' },
   {
     word: 'ethnic cleansing',
     forms: ['ethnic cleansing', 'ethnically cleanse', 'ethnically cleansed', 'ethnically cleansing'],
     instead: 'departure, displacement, forced from their homes',
   },
-  { word: 'aggression', forms: ['aggression', 'aggressions', 'aggressor', 'aggressors', 'aggressive'], instead: 'attack, military action' },
+  {
+    word: 'aggression',
+    forms: ['aggression', 'aggressions', 'aggressor', 'aggressors', 'aggressive'],
+    instead: 'attack, military action',
+  },
   { word: 'terrorist', forms: ['terrorist', 'terrorists', 'terrorism'], instead: 'armed group, attack' },
-  { word: 'separatist', forms: ['separatist', 'separatists', 'separatism'], instead: 'Karabakh Armenian authorities, forces' },
-  { word: 'blockade', forms: ['blockade', 'blockades', 'blockaded', 'blockading'], instead: 'closure (of the road or corridor)' },
+  {
+    word: 'separatist',
+    forms: ['separatist', 'separatists', 'separatism'],
+    instead: 'Karabakh Armenian authorities, forces',
+  },
+  {
+    word: 'blockade',
+    forms: ['blockade', 'blockades', 'blockaded', 'blockading'],
+    instead: 'closure (of the road or corridor)',
+  },
   { word: 'offensive', forms: ['offensive', 'offensives'], instead: 'military operation' },
-  { word: 'invasion', forms: ['invasion', 'invasions', 'invade', 'invades', 'invaded', 'invading', 'invader', 'invaders'], instead: 'attack, entered' },
-  { word: 'annexation', forms: ['annexation', 'annex', 'annexes', 'annexed', 'annexing'], instead: 'took control of, incorporated' },
-  { word: 'illegal', forms: ['illegal', 'illegally', 'illegitimate'], instead: 'the source’s characterisation, quoted' },
-  { word: 'kidnapping', forms: ['kidnap', 'kidnaps', 'kidnapped', 'kidnapping', 'kidnappings'], instead: 'detention, taken' },
+  {
+    word: 'invasion',
+    forms: ['invasion', 'invasions', 'invade', 'invades', 'invaded', 'invading', 'invader', 'invaders'],
+    instead: 'attack, entered',
+  },
+  {
+    word: 'annexation',
+    forms: ['annexation', 'annex', 'annexes', 'annexed', 'annexing'],
+    instead: 'took control of, incorporated',
+  },
+  {
+    word: 'illegal',
+    forms: ['illegal', 'illegally', 'illegitimate'],
+    instead: 'the source’s characterisation, quoted',
+  },
+  {
+    word: 'kidnapping',
+    forms: ['kidnap', 'kidnaps', 'kidnapped', 'kidnapping', 'kidnappings'],
+    instead: 'detention, taken',
+  },
 ];
 
 /** A contested form found in the site's own words. */
@@ -78,7 +121,10 @@ const FORM_PATTERNS = CONTESTED_WORDS.flatMap((entry) =>
     word: entry.word,
     form,
     // Letters on either side mean another word (preoccupied); a hyphen or space does not.
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${form.split(' ').map(escapeForRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`, 'giu'),
+    pattern: new RegExp(
+      `(?<![\\p{L}\\p{N}])${form.split(' ').map(escapeForRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`,
+      'giu',
+    ),
   })),
 );
 
@@ -93,4 +139,5 @@ export function contestedWordsOutsideQuotes(text: string): ContestedHit[] {
 }
 
 /** A tag is a kebab-case slug and cannot be quoted: any contested form in it is a hit. */
-export const contestedWordsInTag = (tag: string): ContestedHit[] => contestedWordsOutsideQuotes(tag.replaceAll('-', ' '));
+export const contestedWordsInTag = (tag: string): ContestedHit[] =>
+  contestedWordsOutsideQuotes(tag.replaceAll('-', ' '));

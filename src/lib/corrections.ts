@@ -23,7 +23,6 @@ export interface CorrectionEntry extends Correction {
 /** Fragment id of a correction note on its event page. */
 export const correctionAnchor = (index: number): string => `correction-${index + 1}`;
 
-
 /** Every correction note of the chronology, newest first, then by event id and position. */
 export function allCorrections(events: readonly ChronologyEvent[]): CorrectionEntry[] {
   return events
@@ -40,7 +39,10 @@ export function allCorrections(events: readonly ChronologyEvent[]): CorrectionEn
 }
 
 /** The corrections split into pages of CORRECTIONS_PER_PAGE; always at least one (possibly empty) page. */
-export function correctionPages(entries: readonly CorrectionEntry[], perPage = CORRECTIONS_PER_PAGE): CorrectionEntry[][] {
+export function correctionPages(
+  entries: readonly CorrectionEntry[],
+  perPage = CORRECTIONS_PER_PAGE,
+): CorrectionEntry[][] {
   const pages: CorrectionEntry[][] = [];
   for (let start = 0; start < entries.length; start += perPage) pages.push(entries.slice(start, start + perPage));
   return pages.length > 0 ? pages : [[]];

@@ -45,7 +45,9 @@ export interface CoverageCounts {
  * its share of `max`, so that a few large cells do not leave all the others in one shade.
  */
 export const coverageLevel = (claims: number, max: number): number =>
-  claims <= 0 || max <= 0 ? 0 : Math.min(COVERAGE_LEVELS, Math.max(1, Math.ceil(Math.sqrt(claims / max) * COVERAGE_LEVELS)));
+  claims <= 0 || max <= 0
+    ? 0
+    : Math.min(COVERAGE_LEVELS, Math.max(1, Math.ceil(Math.sqrt(claims / max) * COVERAGE_LEVELS)));
 
 /** Claims per source and era. */
 export function coverageCounts(chronology: Pick<Chronology, 'events' | 'sources' | 'eras'>): CoverageCounts {
@@ -53,7 +55,8 @@ export function coverageCounts(chronology: Pick<Chronology, 'events' | 'sources'
   const counts = new Map<string, number>();
   const key = (sourceId: string, eraId: string) => `${sourceId}\u0000${eraId}`;
   for (const event of chronology.events) {
-    for (const claim of event.claims) counts.set(key(claim.source, event.era), (counts.get(key(claim.source, event.era)) ?? 0) + 1);
+    for (const claim of event.claims)
+      counts.set(key(claim.source, event.era), (counts.get(key(claim.source, event.era)) ?? 0) + 1);
   }
   const max = Math.max(0, ...counts.values());
   const rows = chronology.sources.map((source) =>
@@ -194,7 +197,14 @@ function slantedColumns(names: Array<{ id: string; name: string }>, options: Cov
       return { x: end.x - j * lineHeight * sin - w * cos, y: end.y + j * lineHeight * cos - w * sin };
     });
     const baseX = labelWidth + i * cellWidth + cellWidth / 2 - (headingFontSize * 0.35) / sin;
-    return { ...n, lines, end, baseX, rise: Math.max(...starts.map((p) => -p.y)) + ASCENT * headingFontSize, reachLeft: Math.max(...starts.map((p) => -(baseX + p.x))) };
+    return {
+      ...n,
+      lines,
+      end,
+      baseX,
+      rise: Math.max(...starts.map((p) => -p.y)) + ASCENT * headingFontSize,
+      reachLeft: Math.max(...starts.map((p) => -(baseX + p.x))),
+    };
   });
   const height = HEADER_PADDING + Math.max(0, ...blocks.map((b) => b.rise)) + HEADER_PADDING;
   // Move the grid right if a heading would reach past the left edge.
@@ -202,7 +212,12 @@ function slantedColumns(names: Array<{ id: string; name: string }>, options: Cov
   const columns = blocks.map((b) => ({
     id: b.id,
     name: b.name,
-    text: { x: inset + b.baseX + b.end.x, y: height - HEADER_PADDING + b.end.y, anchor: 'end' as const, lines: b.lines },
+    text: {
+      x: inset + b.baseX + b.end.x,
+      y: height - HEADER_PADDING + b.end.y,
+      anchor: 'end' as const,
+      lines: b.lines,
+    },
     rotate: SLANT_DEGREES,
   }));
   const gridRight = inset + labelWidth + names.length * cellWidth;
@@ -217,7 +232,10 @@ export function layoutCoverage(counts: CoverageCounts, options: CoverageLayoutOp
   const eras = counts.eras.map((era) => ({ id: era.id, name: era.name, era }));
   const header = transpose
     ? slantedColumns(sources, options)
-    : levelColumns(eras.map((e) => ({ id: e.id, name: e.name, lines: eraHeading(e.era, cellWidth - gap * 2, headingFontSize) })), options);
+    : levelColumns(
+        eras.map((e) => ({ id: e.id, name: e.name, lines: eraHeading(e.era, cellWidth - gap * 2, headingFontSize) })),
+        options,
+      );
   const left = header.inset + labelWidth;
   const rowItems = transpose
     ? eras.map((e) => ({ id: e.id, name: e.name, lines: eraHeading(e.era, labelWidth - gap * 4, fontSize) }))
@@ -233,7 +251,12 @@ export function layoutCoverage(counts: CoverageCounts, options: CoverageLayoutOp
   const cells = counts.rows.flatMap((sourceRow, s) =>
     sourceRow.map((cell, e) => {
       const [r, c] = transpose ? [e, s] : [s, e];
-      const box = { x: left + c * cellWidth + gap / 2, y: rowTops[r]! + gap / 2, width: cellWidth - gap, height: rowHeights[r]! - gap };
+      const box = {
+        x: left + c * cellWidth + gap / 2,
+        y: rowTops[r]! + gap / 2,
+        width: cellWidth - gap,
+        height: rowHeights[r]! - gap,
+      };
       return {
         ...cell,
         box,

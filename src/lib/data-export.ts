@@ -154,7 +154,9 @@ export function eventsJson(chronology: Chronology, site: Site): EventsFile {
 
 /** Ids of the events (in chronological order) for which `matches` holds. */
 const eventIdsWhere = (chronology: Chronology, matches: (event: ChronologyEvent) => boolean): string[] =>
-  sortedEvents(chronology).filter(matches).map((event) => event.id);
+  sortedEvents(chronology)
+    .filter(matches)
+    .map((event) => event.id);
 
 function publishedSource(source: Source, chronology: Chronology, site: Site): PublishedSource {
   const published = edtfBounds(source.published);
@@ -235,9 +237,21 @@ export const jsonFileBody = (value: unknown): string => `${JSON.stringify(value,
 
 /** Columns of /data/events.csv, in order. */
 export const EVENTS_CSV_COLUMNS = [
-  'event_id', 'event_url', 'date', 'start', 'end', 'title', 'era',
-  'source_id', 'source_title', 'publisher',
-  'claim_id', 'claim_kind', 'quote', 'note', 'disputed',
+  'event_id',
+  'event_url',
+  'date',
+  'start',
+  'end',
+  'title',
+  'era',
+  'source_id',
+  'source_title',
+  'publisher',
+  'claim_id',
+  'claim_kind',
+  'quote',
+  'note',
+  'disputed',
 ] as const;
 
 /**

@@ -6,9 +6,30 @@
 
 /** Month names as the sources write them, full and abbreviated, mapped to 1–12. */
 const MONTH_NAMES: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
-  november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 // Capitalised only, so that the verb "may" and the word "march" in lowercase are not months;
@@ -40,7 +61,9 @@ const RELATIVE_PATTERN = new RegExp(
 
 /** The month numbers (1–12) named in `text`. */
 export function monthsIn(text: string): Set<number> {
-  return new Set([...text.matchAll(MONTH_PATTERN)].map((match) => MONTH_NAMES[match[1]!.replace('.', '').toLowerCase()]!));
+  return new Set(
+    [...text.matchAll(MONTH_PATTERN)].map((match) => MONTH_NAMES[match[1]!.replace('.', '').toLowerCase()]!),
+  );
 }
 
 /**
@@ -54,19 +77,23 @@ export function yearsIn(text: string): Set<number> {
     if (start < YEAR_RANGE.first || start > YEAR_RANGE.last) continue;
     let end = start;
     if (decade) end = start + 9;
-    else if (rangeEnd) end = rangeEnd.length === 2 ? Math.floor(start / 100) * 100 + Number(rangeEnd) : Number(rangeEnd);
+    else if (rangeEnd)
+      end = rangeEnd.length === 2 ? Math.floor(start / 100) * 100 + Number(rangeEnd) : Number(rangeEnd);
     for (let year = start; year <= Math.max(start, end); year += 1) years.add(year);
   }
   return years;
 }
 
 /** The relative date expressions in `text`, as written ("two days later", "that night"). */
-export const relativeDateExpressionsIn = (text: string): string[] => [...text.matchAll(RELATIVE_PATTERN)].map((match) => match[0]);
+export const relativeDateExpressionsIn = (text: string): string[] =>
+  [...text.matchAll(RELATIVE_PATTERN)].map((match) => match[0]);
 
 /** Every date expression in `text` as written: years, months and relative expressions. */
 export function dateExpressionsIn(text: string): string[] {
   return [
-    ...[...text.matchAll(YEAR_PATTERN)].filter((match) => Number(match[1]) >= YEAR_RANGE.first).map((match) => match[0]),
+    ...[...text.matchAll(YEAR_PATTERN)]
+      .filter((match) => Number(match[1]) >= YEAR_RANGE.first)
+      .map((match) => match[0]),
     ...[...text.matchAll(MONTH_PATTERN)].map((match) => match[0]),
     ...relativeDateExpressionsIn(text),
   ];

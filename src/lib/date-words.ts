@@ -12,8 +12,18 @@ import type { EdtfBounds } from './edtf-dates.ts';
 
 /** The month names, January first. */
 export const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 /** Letters of a month name kept in short dates ("Sep"). */
@@ -23,7 +33,8 @@ const SHORT_MONTH_LENGTH = 3;
 export const monthName = (month: number | string): string | undefined => MONTH_NAMES[Number(month) - 1];
 
 /** Short month name of a 1-based month number ("2" → "Feb"), or undefined. */
-export const shortMonthName = (month: number | string): string | undefined => monthName(month)?.slice(0, SHORT_MONTH_LENGTH);
+export const shortMonthName = (month: number | string): string | undefined =>
+  monthName(month)?.slice(0, SHORT_MONTH_LENGTH);
 
 /** Midnight UTC of an ISO day (YYYY-MM-DD). */
 export const utcDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
@@ -77,7 +88,9 @@ export function durationInWords(startIso: string, endIso: string): string {
   const rest = utcDay.count(utcMonth.offset(start, months), end);
   if (rest >= DAYS_ROUNDING_UP) months++;
   const years = Math.floor(months / 12);
-  const words = [years ? plural(years, 'year') : '', months % 12 ? plural(months % 12, 'month') : ''].filter(Boolean).join(' ');
+  const words = [years ? plural(years, 'year') : '', months % 12 ? plural(months % 12, 'month') : '']
+    .filter(Boolean)
+    .join(' ');
   return rest ? `about ${words}` : words;
 }
 
@@ -90,7 +103,8 @@ const dayParts = (iso: string) => {
 export function eraDatesInWords(era: { start: string; end: string }): string {
   const first = dayParts(era.start);
   const last = dayParts(era.end);
-  if (era.start.endsWith('-01-01') && era.end.endsWith('-12-31')) return first.year === last.year ? first.year : `${first.year}–${last.year}`;
+  if (era.start.endsWith('-01-01') && era.end.endsWith('-12-31'))
+    return first.year === last.year ? first.year : `${first.year}–${last.year}`;
   return first.year === last.year
     ? `${first.day} ${first.month} – ${last.day} ${last.month} ${last.year}`
     : `${first.day} ${first.month} ${first.year} – ${last.day} ${last.month} ${last.year}`;

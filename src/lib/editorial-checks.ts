@@ -48,7 +48,10 @@ function siteVoiceFields(data: EditorialEventInput['data']): [string, string | u
     ...data.claims.map((claim, i): [string, string | undefined] => [`claims[${i}].note`, claim.note]),
     ...data.disputes.flatMap((dispute, d): [string, string | undefined][] => [
       [`disputes[${d}].question`, dispute.question],
-      ...dispute.positions.map((position, p): [string, string] => [`disputes[${d}].positions[${p}].answer`, position.answer]),
+      ...dispute.positions.map((position, p): [string, string] => [
+        `disputes[${d}].positions[${p}].answer`,
+        position.answer,
+      ]),
     ]),
     ...data.corrections.map((correction, i): [string, string] => [`corrections[${i}].note`, correction.note]),
   ];
@@ -62,13 +65,19 @@ function checkContestedWords(input: EditorialInput, add: (problem: Problem) => v
     }
     data.tags.forEach((tag, i) => {
       const hits = contestedWordsInTag(tag);
-      if (hits.length > 0) add({ file, field: `tags[${i}]`, message: `tag "${tag}" is a contested word and cannot be quoted; use a neutral tag` });
+      if (hits.length > 0)
+        add({
+          file,
+          field: `tags[${i}]`,
+          message: `tag "${tag}" is a contested word and cannot be quoted; use a neutral tag`,
+        });
     });
   }
   input.eras.forEach((era, i) => {
     for (const field of ['name', 'description'] as const) {
       const hits = contestedWordsOutsideQuotes(era[field]);
-      if (hits.length > 0) add({ file: input.erasFile, field: `[${i}].${field}`, message: `era "${era.id}": ${describeHits(hits)}` });
+      if (hits.length > 0)
+        add({ file: input.erasFile, field: `[${i}].${field}`, message: `era "${era.id}": ${describeHits(hits)}` });
     }
   });
 }
@@ -112,7 +121,9 @@ function checkStatedDates(input: EditorialInput, add: (problem: Problem) => void
     // What the quote leaves out ("On Sept. 19", "two days later") the note must supply, saying
     // where it comes from: then the note, not the reader, does the arithmetic.
     const note = data.dateBasis.note ?? '';
-    const unexplained = missingFromQuote(data.date, claim.quote).filter((part) => missingFromQuote(part.edtf, note).length > 0);
+    const unexplained = missingFromQuote(data.date, claim.quote).filter(
+      (part) => missingFromQuote(part.edtf, note).length > 0,
+    );
     if (unexplained.length === 0) continue;
     const relative = relativeDateExpressionsIn(claim.quote);
     add({
@@ -120,7 +131,9 @@ function checkStatedDates(input: EditorialInput, add: (problem: Problem) => void
       field: 'dateBasis',
       message:
         `date ${data.date} is "stated" by claim "${claim.id}", but neither its quote nor dateBasis.note gives ${unexplained.map((part) => part.label).join(' or ')}` +
-        (relative.length > 0 ? `; explain "${relative[0]}" in the note` : '; cite a claim that gives it, explain it in the note, or mark the date inferred'),
+        (relative.length > 0
+          ? `; explain "${relative[0]}" in the note`
+          : '; cite a claim that gives it, explain it in the note, or mark the date inferred'),
     });
   }
 }
@@ -152,10 +165,18 @@ function checkIdDates(input: EditorialInput, add: (problem: Problem) => void): v
     const start = edtfBounds(data.date).start;
     const agrees = prefix.start <= start && start <= prefix.end;
     if (!agrees && !(id in exceptions)) {
-      add({ file, field: 'id', message: `id prefix ${prefix.edtf} contradicts the date ${data.date}, which begins ${start}; ids are permanent, so record the id in src/lib/id-date-exceptions.ts` });
+      add({
+        file,
+        field: 'id',
+        message: `id prefix ${prefix.edtf} contradicts the date ${data.date}, which begins ${start}; ids are permanent, so record the id in src/lib/id-date-exceptions.ts`,
+      });
     }
     if (agrees && id in exceptions) {
-      add({ file, field: 'id', message: `id prefix ${prefix.edtf} agrees with the date ${data.date}; remove the id from src/lib/id-date-exceptions.ts` });
+      add({
+        file,
+        field: 'id',
+        message: `id prefix ${prefix.edtf} agrees with the date ${data.date}; remove the id from src/lib/id-date-exceptions.ts`,
+      });
     }
   }
 }

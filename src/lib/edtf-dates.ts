@@ -42,12 +42,16 @@ const SHOWN_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?[~
  */
 export function unsupportedEdtfForm(value: string): string | undefined {
   if (value.includes('T')) return 'a time of day is not supported; give the day only (e.g. 1992-02-26)';
-  if (/[[{]/.test(value)) return 'a set of dates ([…] or {…}) is not supported; use a range such as 1992/1993, or one event per date';
-  if (value.includes('X')) return 'unspecified digits (X) are not supported; use a range such as 1920/1929, or the year alone';
+  if (/[[{]/.test(value))
+    return 'a set of dates ([…] or {…}) is not supported; use a range such as 1992/1993, or one event per date';
+  if (value.includes('X'))
+    return 'unspecified digits (X) are not supported; use a range such as 1920/1929, or the year alone';
   if (/^\d{4}-(?:2\d|3\d|4[01])(?:$|[~?%/])/.test(value) || /\/\d{4}-(?:2\d|3\d|4[01])[~?%]?$/.test(value))
     return 'seasons (months 21–41) are not supported; use a range of months such as 1992-03/1992-05';
   const sides = value.includes('/') ? value.split('/') : [value];
-  const shown = sides.length <= 2 && sides.every((side) => SHOWN_DATE.test(side) || (sides.length === 2 && (side === '..' || side === '')));
+  const shown =
+    sides.length <= 2 &&
+    sides.every((side) => SHOWN_DATE.test(side) || (sides.length === 2 && (side === '..' || side === '')));
   if (!shown || sides.every((side) => side === '..' || side === ''))
     return 'this EDTF form is not supported; use YYYY, YYYY-MM or YYYY-MM-DD (optionally with ~, ? or %), or a range A/B';
   return undefined;

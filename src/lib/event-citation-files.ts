@@ -22,12 +22,28 @@ export interface CitationFile {
 
 export const CITATION_FILES: readonly CitationFile[] = [
   { file: 'citation.bib', extension: 'bib', label: 'BibTeX (.bib)', note: '', body: (c) => c.bibtex },
-  { file: 'citation.ris', extension: 'ris', label: 'RIS (.ris)', note: 'for Zotero, EndNote and Mendeley', body: (c) => c.ris },
-  { file: 'citation.json', extension: 'json', label: 'CSL-JSON (.json)', note: '', body: (c) => jsonFileBody(c.cslJson) },
+  {
+    file: 'citation.ris',
+    extension: 'ris',
+    label: 'RIS (.ris)',
+    note: 'for Zotero, EndNote and Mendeley',
+    body: (c) => c.ris,
+  },
+  {
+    file: 'citation.json',
+    extension: 'json',
+    label: 'CSL-JSON (.json)',
+    note: '',
+    body: (c) => jsonFileBody(c.cslJson),
+  },
 ];
 
 /** File name → contents of every citation download of one event. */
-export function citationFileBodies(event: Pick<ChronologyEvent, 'id' | 'title' | 'date'>, url: string, version: string): Record<string, string> {
+export function citationFileBodies(
+  event: Pick<ChronologyEvent, 'id' | 'title' | 'date'>,
+  url: string,
+  version: string,
+): Record<string, string> {
   const citation = citeEvent({ event, url, siteName: SITE_NAME, version });
   return Object.fromEntries(CITATION_FILES.map(({ file, body }) => [file, body(citation)]));
 }

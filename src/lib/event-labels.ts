@@ -10,13 +10,16 @@ import type { ChronologyEvent } from './model.ts';
 export const isDisputed = (event: Pick<ChronologyEvent, 'disputes'>): boolean => event.disputes.length > 0;
 
 /** Source ids in the order the event first cites them. */
-export const sourcesOf = (event: Pick<ChronologyEvent, 'claims'>): string[] => [...new Set(event.claims.map((claim) => claim.source))];
+export const sourcesOf = (event: Pick<ChronologyEvent, 'claims'>): string[] => [
+  ...new Set(event.claims.map((claim) => claim.source)),
+];
 
 /**
  * How much an event matters for a label in the overview: the number of sources that report
  * it plus the number of questions they disagree on. Ties go to the earlier event.
  */
-export const eventImportance = (event: Pick<ChronologyEvent, 'claims' | 'disputes'>): number => sourcesOf(event).length + event.disputes.length;
+export const eventImportance = (event: Pick<ChronologyEvent, 'claims' | 'disputes'>): number =>
+  sourcesOf(event).length + event.disputes.length;
 
 /** The accessible name of an event's mark: "25 February 1992 to 26 February 1992: Title (disputed)". */
 export function markName(event: Pick<ChronologyEvent, 'date' | 'title' | 'disputes'>): string {

@@ -34,10 +34,17 @@ export const DATE_BASIS_WORDS: Record<DateBasis['kind'], string> = {
  */
 export function dateKnownNote(event: ChronologyEvent, sources: readonly Source[]): string {
   const { bounds, dateBasis } = event;
-  const qualities = [PRECISION_WORDS[bounds.precision], ...(bounds.approximate ? ['approximate'] : []), ...(bounds.uncertain ? ['uncertain'] : [])];
+  const qualities = [
+    PRECISION_WORDS[bounds.precision],
+    ...(bounds.approximate ? ['approximate'] : []),
+    ...(bounds.uncertain ? ['uncertain'] : []),
+  ];
   const claim = event.claims.find((c) => c.id === dateBasis.claim);
   const source = claim && sources.find((s) => s.id === claim.source);
-  const basis = dateBasis.kind === 'stated' ? `date stated by ${source ? sourceShortName(source) : 'a source'}` : 'date inferred by the editors';
+  const basis =
+    dateBasis.kind === 'stated'
+      ? `date stated by ${source ? sourceShortName(source) : 'a source'}`
+      : 'date inferred by the editors';
   return `known ${qualities.join(', ')}; ${basis}`;
 }
 
@@ -73,7 +80,12 @@ export type MetaTag = { name: string; content: string } | { property: string; co
  * Highwire Press `citation_*` and Dublin Core `DC.*`. The date is the chronology version,
  * i.e. when this text of the page was published, not when the event happened (DC.coverage).
  */
-export function citationMeta(input: { event: Pick<ChronologyEvent, 'title' | 'date'>; url: string; version: string; siteName: string }): MetaTag[] {
+export function citationMeta(input: {
+  event: Pick<ChronologyEvent, 'title' | 'date'>;
+  url: string;
+  version: string;
+  siteName: string;
+}): MetaTag[] {
   const { event, url, version, siteName } = input;
   return [
     { property: 'og:type', content: 'article' },

@@ -25,7 +25,10 @@ export function groupClaimsBySource(event: ChronologyEvent, sources: readonly So
 }
 
 /** The events before and after `id` in chronological order. */
-export function neighbours(events: readonly ChronologyEvent[], id: string): { previous?: ChronologyEvent; next?: ChronologyEvent } {
+export function neighbours(
+  events: readonly ChronologyEvent[],
+  id: string,
+): { previous?: ChronologyEvent; next?: ChronologyEvent } {
   const index = events.findIndex((e) => e.id === id);
   if (index === -1) throw new Error(`no event ${id}`);
   const previous = events[index - 1];

@@ -20,7 +20,9 @@ export interface FilterItem {
 }
 
 /** The data attributes an element needs to take part in filtering. */
-export function filterAttributes(event: Pick<ChronologyEvent, 'id' | 'era' | 'claims' | 'disputes'>): Record<string, string> {
+export function filterAttributes(
+  event: Pick<ChronologyEvent, 'id' | 'era' | 'claims' | 'disputes'>,
+): Record<string, string> {
   return {
     'data-event-id': event.id,
     'data-era': event.era,

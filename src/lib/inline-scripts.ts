@@ -40,7 +40,8 @@ function compile(name: InlineScriptName): string {
   });
   const text = result.outputFiles[0]!.text.trimEnd();
   // The text goes between <script> and </script> as is; these would end or garble the element.
-  if (/<\/script|<!--/i.test(text)) throw new Error(`${INLINE_SCRIPT_ENTRIES[name]}: compiled script contains "</script" or "<!--"`);
+  if (/<\/script|<!--/i.test(text))
+    throw new Error(`${INLINE_SCRIPT_ENTRIES[name]}: compiled script contains "</script" or "<!--"`);
   return text;
 }
 

@@ -38,7 +38,9 @@ export function eventJsonLd(args: {
             '@type': 'CreativeWork',
             name: source?.title,
             ...(source?.publisher && { publisher: { '@type': 'Organization', name: source.publisher } }),
-            ...(source?.authorStatus === 'named' && { author: source.authors.map((a) => ({ '@type': 'Person', name: a.name })) }),
+            ...(source?.authorStatus === 'named' && {
+              author: source.authors.map((a) => ({ '@type': 'Person', name: a.name })),
+            }),
           },
         };
       }),

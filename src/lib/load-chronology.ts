@@ -36,6 +36,21 @@ function contentVersion(): string {
   return 'unversioned';
 }
 
+/** Paths of the event files, for the check that every file became an entry. */
+function listEventFiles(): string[] {
+  const eventDir = `${CONTENT_ROOT}/events`;
+  if (!existsSync(eventDir)) return [];
+  return readdirSync(eventDir)
+    .filter((file) => file.endsWith('.mdx'))
+    .map((file) => `${eventDir}/${file}`);
+}
+
+/** Old event ids → current ids (content/redirects.json; none when the file is absent). */
+function readRedirects(): Record<string, string> {
+  const redirectsPath = `${CONTENT_ROOT}/redirects.json`;
+  return existsSync(redirectsPath) ? JSON.parse(readFileSync(redirectsPath, 'utf8')) : {};
+}
+
 async function loadAndValidate(): Promise<Chronology> {
   const [sourceEntries, eventEntries, placeEntries, eraEntries] = await Promise.all([
     getCollection('sources'),
@@ -72,13 +87,8 @@ async function loadAndValidate(): Promise<Chronology> {
     },
   }));
 
-  const eventDir = `${CONTENT_ROOT}/events`;
-  const eventFiles = existsSync(eventDir)
-    ? readdirSync(eventDir).filter((f) => f.endsWith('.mdx')).map((f) => `${eventDir}/${f}`)
-    : [];
-
-  const redirectsPath = `${CONTENT_ROOT}/redirects.json`;
-  const redirects: Record<string, string> = existsSync(redirectsPath) ? JSON.parse(readFileSync(redirectsPath, 'utf8')) : {};
+  const eventFiles = listEventFiles();
+  const redirects = readRedirects();
   const problems = [
     ...validateChronology({
       sources,

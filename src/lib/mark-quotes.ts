@@ -74,7 +74,8 @@ function backLink(href: string, label: string, symbol: string): Element {
 
 /** The back links of one passage: one per citing event, up to the cap, then one "N more". */
 function backLinks(cluster: readonly Hit[], more: MoreLink | undefined): Element[] {
-  const shown = more && cluster.length > MAX_BACK_LINKS_PER_PASSAGE ? cluster.slice(0, MAX_BACK_LINKS_PER_PASSAGE) : cluster;
+  const shown =
+    more && cluster.length > MAX_BACK_LINKS_PER_PASSAGE ? cluster.slice(0, MAX_BACK_LINKS_PER_PASSAGE) : cluster;
   const links = shown.map((hit) => backLink(hit.quote.backHref, hit.quote.backLabel, '↩'));
   const rest = cluster.length - shown.length;
   if (more && rest > 0) links.push(backLink(more.href, more.label(rest), `+${rest}`));
@@ -94,7 +95,12 @@ function markTextNode(value: string, hits: Hit[], more: MoreLink | undefined): E
     let at = start;
     for (const hit of cluster.slice(1)) {
       if (hit.start > at) inner.push(text(value.slice(at, hit.start)));
-      inner.push({ type: 'element', tagName: 'span', properties: { id: hit.quote.anchor, className: ['quote-anchor'] }, children: [] });
+      inner.push({
+        type: 'element',
+        tagName: 'span',
+        properties: { id: hit.quote.anchor, className: ['quote-anchor'] },
+        children: [],
+      });
       at = Math.max(at, hit.start);
     }
     inner.push(text(value.slice(at, end)));
@@ -117,7 +123,11 @@ function markTextNode(value: string, hits: Hit[], more: MoreLink | undefined): E
  * `more`, at most MAX_BACK_LINKS_PER_PASSAGE of them, then one link to `more.href`).
  * @returns the new HTML and the anchors of quotes that could not be found.
  */
-export function markQuotesInHtml(html: string, quotes: readonly QuoteToMark[], more?: MoreLink): { html: string; missing: string[] } {
+export function markQuotesInHtml(
+  html: string,
+  quotes: readonly QuoteToMark[],
+  more?: MoreLink,
+): { html: string; missing: string[] } {
   const tree: Root = fromHtml(html, { fragment: true });
   const pending = new Map(quotes.map((q) => [q.anchor, q]));
   const needles = new Map(quotes.map((q) => [q.anchor, normaliseForMatch(q.quote)]));

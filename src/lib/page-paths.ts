@@ -19,7 +19,10 @@ export interface EraPageProps {
 /** One page per source (/sources/<id>/ and /sources/<id>/chronology/). */
 export async function sourcePagePaths(): Promise<{ params: { id: string }; props: SourcePageProps }[]> {
   const chronology = await loadChronology();
-  return chronology.sources.map((source) => ({ params: { id: source.id }, props: { source, events: eventsCitingSource(chronology, source.id) } }));
+  return chronology.sources.map((source) => ({
+    params: { id: source.id },
+    props: { source, events: eventsCitingSource(chronology, source.id) },
+  }));
 }
 
 /** One page per era (/eras/<id>/). */

@@ -20,7 +20,8 @@ export const routes = {
   /** One source's chronology within one era (the timeline issue builds these pages). */
   sourceChronologyEra: (sourceId: string, eraId: string) => `/sources/${sourceId}/chronology/${eraId}/`,
   /** One page of a large era of one source's chronology, split by year or years. */
-  sourceChronologyEraPart: (sourceId: string, eraId: string, part: string) => `/sources/${sourceId}/chronology/${eraId}/${part}/`,
+  sourceChronologyEraPart: (sourceId: string, eraId: string, part: string) =>
+    `/sources/${sourceId}/chronology/${eraId}/${part}/`,
   /** Two sources compared; either order of ids gives the one URL (ids in code-unit order). */
   comparePair: (sourceId: string, otherId: string) => `/compare/${orderedPairIds(sourceId, otherId).join('/')}/`,
   /** Part `part` (from 1) of a comparison split by era, for a pair too large for one page. */

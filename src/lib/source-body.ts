@@ -34,7 +34,10 @@ const CAPTION = /^<Caption(?: credit="([^"]*)")?>([\s\S]*)<\/Caption>$/;
 /** Splits an MDX body into its blocks and the texts they carry. */
 export function bodyPieces(body: string): BodyPiece[] {
   const pieces: BodyPiece[] = [];
-  for (const block of body.split(/\n[ \t]*\n/).map((b) => b.replace(/^\n+|\n+$/g, '')).filter((b) => b.trim())) {
+  for (const block of body
+    .split(/\n[ \t]*\n/)
+    .map((b) => b.replace(/^\n+|\n+$/g, ''))
+    .filter((b) => b.trim())) {
     const caption = CAPTION.exec(block);
     if (caption) {
       pieces.push({ role: 'caption', raw: caption[2]!, text: unescapeMdx(caption[2]!) });

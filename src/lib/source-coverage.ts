@@ -14,7 +14,8 @@ import type { BodyPiece } from './source-body.ts';
 const SENTENCE_ROLES: ReadonlySet<BodyPiece['role']> = new Set(['paragraph', 'caption']);
 
 /** A photo credit written into a caption's text, e.g. "(Photo by … via Getty Images)". */
-const isCaptionCredit = (role: BodyPiece['role'], sentence: string): boolean => role === 'caption' && /^\([^()]*\)$/.test(sentence);
+const isCaptionCredit = (role: BodyPiece['role'], sentence: string): boolean =>
+  role === 'caption' && /^\([^()]*\)$/.test(sentence);
 
 export interface CoveredSentence {
   /** 1-based number of the body block (paragraph or caption) the sentence is in. */
@@ -40,7 +41,8 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 // Intl.Segmenter ends a sentence after any full stop followed by a space; these abbreviations
 // (months, titles, "v." of a court case) and initials ("U.S.", "J.") do not end one in the sources.
-const ABBREVIATION_AT_END = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Prof|Sen|Rep|Gov|No|vs|v|(?:[A-Z]\.)*[A-Z])\.\s*$/;
+const ABBREVIATION_AT_END =
+  /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Prof|Sen|Rep|Gov|No|vs|v|(?:[A-Z]\.)*[A-Z])\.\s*$/;
 
 // Intl.Segmenter does not end a sentence before one that starts with a number
 // ("… passports. 80 percent of …"); an abbreviation before the number ("Sept. 19") still joins.
@@ -76,7 +78,8 @@ function quotedRanges(paragraph: string, quotes: readonly string[]): [number, nu
   const ranges: [number, number][] = [];
   for (const quote of quotes) {
     if (quote.length === 0) continue;
-    for (let at = paragraph.indexOf(quote); at !== -1; at = paragraph.indexOf(quote, at + 1)) ranges.push([at, at + quote.length]);
+    for (let at = paragraph.indexOf(quote); at !== -1; at = paragraph.indexOf(quote, at + 1))
+      ranges.push([at, at + quote.length]);
   }
   return ranges;
 }
@@ -86,7 +89,11 @@ function quotedRanges(paragraph: string, quotes: readonly string[]): [number, nu
  * @param body the blocks of the source's body (see bodyPieces)
  * @param quotes every claim quote taken from this source
  */
-export function sourceCoverage(sourceId: string, body: readonly Pick<BodyPiece, 'role' | 'text'>[], quotes: readonly string[]): SourceCoverage {
+export function sourceCoverage(
+  sourceId: string,
+  body: readonly Pick<BodyPiece, 'role' | 'text'>[],
+  quotes: readonly string[],
+): SourceCoverage {
   const needles = [...new Set(quotes.map(normaliseForMatch))];
   const sentences: CoveredSentence[] = [];
   body.forEach((piece, index) => {
@@ -118,6 +125,11 @@ export const unquotedDatedSentences = (coverage: SourceCoverage): CoveredSentenc
 /** A share as readers see it: a whole percentage, never rounded up to 100 or down to 0. */
 export function shareInWords(coverage: SourceCoverage): string {
   const percent = Math.round(coverage.share * 100);
-  const shown = coverage.quotedCount > 0 && percent === 0 ? '<1' : coverage.quotedCount < coverage.sentences.length && percent === 100 ? '>99' : String(percent);
+  const shown =
+    coverage.quotedCount > 0 && percent === 0
+      ? '<1'
+      : coverage.quotedCount < coverage.sentences.length && percent === 100
+        ? '>99'
+        : String(percent);
   return `${shown}%`;
 }

@@ -98,9 +98,14 @@ function nonArticleProblems(source: SourceInput, captureText: string): Problem[]
   const problems: Problem[] = [];
   source.nonArticle.forEach(({ lines: [first, last] }, i) => {
     const field = `nonArticle[${i}].lines`;
-    if (first > last) problems.push({ file: source.file, field, message: `range [${first}, ${last}] ends before it starts` });
+    if (first > last)
+      problems.push({ file: source.file, field, message: `range [${first}, ${last}] ends before it starts` });
     else if (last > lineCount)
-      problems.push({ file: source.file, field, message: `range [${first}, ${last}] goes beyond the capture's last line (${lineCount})` });
+      problems.push({
+        file: source.file,
+        field,
+        message: `range [${first}, ${last}] goes beyond the capture's last line (${lineCount})`,
+      });
   });
   return problems;
 }
@@ -117,7 +122,11 @@ function eraProblems(eras: ChronologyInput['eras'], file: string): Problem[] {
   ordered.forEach(({ era, index }, k) => {
     const previous = ordered[k - 1]?.era;
     if (previous && previous.end >= era.start)
-      problems.push({ file, field: `[${index}].start`, message: `era "${era.id}" starts on ${era.start}, before era "${previous.id}" ends (${previous.end}): eras must not overlap` });
+      problems.push({
+        file,
+        field: `[${index}].start`,
+        message: `era "${era.id}" starts on ${era.start}, before era "${previous.id}" ends (${previous.end}): eras must not overlap`,
+      });
   });
   return problems;
 }
@@ -134,7 +143,10 @@ interface EventContext {
 }
 
 /** Provenance: each capture must be byte-identical to the one recorded; returns the citable lines. */
-function captureProblems(sources: ChronologyInput['sources']): { problems: Problem[]; citableLines: Map<string, string[]> } {
+function captureProblems(sources: ChronologyInput['sources']): {
+  problems: Problem[];
+  citableLines: Map<string, string[]>;
+} {
   const problems: Problem[] = [];
   const citableLines = new Map<string, string[]>();
   for (const source of sources) {
@@ -143,7 +155,11 @@ function captureProblems(sources: ChronologyInput['sources']): { problems: Probl
       continue;
     }
     if (source.captureSha256 !== source.capture.sha256) {
-      problems.push({ file: source.file, field: 'capture.sha256', message: `capture ${source.capture.file} has SHA-256 ${source.captureSha256}, expected ${source.capture.sha256}` });
+      problems.push({
+        file: source.file,
+        field: 'capture.sha256',
+        message: `capture ${source.capture.file} has SHA-256 ${source.captureSha256}, expected ${source.capture.sha256}`,
+      });
     }
     problems.push(...nonArticleProblems(source, source.captureText));
     // Normalised once per source; a quote must lie within one line (one paragraph).
@@ -159,7 +175,9 @@ function duplicateIdProblems(eventFiles: readonly string[]): Problem[] {
     const id = eventIdFromFile(path);
     filesById.set(id, [...(filesById.get(id) ?? []), path]);
   }
-  return [...filesById].filter(([, paths]) => paths.length > 1).map(([id, paths]) => ({ file: paths.join(', '), field: 'id', message: `duplicate event id "${id}"` }));
+  return [...filesById]
+    .filter(([, paths]) => paths.length > 1)
+    .map(([id, paths]) => ({ file: paths.join(', '), field: 'id', message: `duplicate event id "${id}"` }));
 }
 
 /** The checks of one event against the rest of the chronology. */
@@ -175,7 +193,11 @@ function eventProblems(event: ChronologyInput['events'][number], context: EventC
   } else {
     const bounds = edtfBounds(data.date);
     if (bounds.start < SCOPE.start || bounds.end === null || bounds.end > SCOPE.end) {
-      add(file, 'date', `"${data.date}" (${bounds.start} to ${bounds.end ?? 'open'}) falls outside ${SCOPE.start} to ${SCOPE.end}`);
+      add(
+        file,
+        'date',
+        `"${data.date}" (${bounds.start} to ${bounds.end ?? 'open'}) falls outside ${SCOPE.start} to ${SCOPE.end}`,
+      );
     }
     const era = context.eras.get(data.era);
     if (era && (bounds.start > era.end || (bounds.end ?? SCOPE.end) < era.start)) {
@@ -196,13 +218,21 @@ function eventProblems(event: ChronologyInput['events'][number], context: EventC
     const lines = context.citableLines.get(claim.source);
     const body = context.bodies.get(claim.source);
     if (!QUOTABLE.test(claim.quote)) {
-      add(file, `claims[${i}].quote`, `${JSON.stringify(claim.quote)} has no letter or digit: a quote must be a passage, not only punctuation or white space`);
+      add(
+        file,
+        `claims[${i}].quote`,
+        `${JSON.stringify(claim.quote)} has no letter or digit: a quote must be a passage, not only punctuation or white space`,
+      );
     } else if (!context.sourceIds.has(claim.source)) {
       add(file, `claims[${i}].source`, `unknown source "${claim.source}"`);
     } else if (lines && !quoteInLines(lines, claim.quote)) {
       add(file, `claims[${i}].quote`, quoteNotFound(lines, claim.quote, claim.source));
     } else if (body && !quoteInLines(body.blocks, claim.quote)) {
-      add(body.file, 'body', `the passage quoted by ${file} claims[${i}] is in the capture but not in the body; bring the body in line with the capture`);
+      add(
+        body.file,
+        'body',
+        `the passage quoted by ${file} claims[${i}] is in the capture but not in the body; bring the body in line with the capture`,
+      );
     }
   });
 
@@ -220,7 +250,8 @@ function eventProblems(event: ChronologyInput['events'][number], context: EventC
       }
     });
     const distinct = new Set(dispute.positions.map((p) => p.source));
-    if (distinct.size < 2) add(file, `disputes[${d}].positions`, `a dispute needs at least two distinct sources, found ${distinct.size}`);
+    if (distinct.size < 2)
+      add(file, `disputes[${d}].positions`, `a dispute needs at least two distinct sources, found ${distinct.size}`);
   });
   return problems;
 }
@@ -230,7 +261,11 @@ export function validateChronology(input: ChronologyInput): Problem[] {
   const captures = captureProblems(input.sources);
   const context: EventContext = {
     citableLines: captures.citableLines,
-    bodies: new Map(input.sources.filter((s) => s.bodyBlocks).map((s) => [s.id, { file: s.file, blocks: s.bodyBlocks!.map(normaliseForMatch) }])),
+    bodies: new Map(
+      input.sources
+        .filter((s) => s.bodyBlocks)
+        .map((s) => [s.id, { file: s.file, blocks: s.bodyBlocks!.map(normaliseForMatch) }]),
+    ),
     sourceIds: new Set(input.sources.map((source) => source.id)),
     placeIds: new Set(input.placeIds),
     // The first era of an id counts; a duplicate is reported by eraProblems.

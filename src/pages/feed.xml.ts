@@ -13,7 +13,8 @@ export const GET: APIRoute = async ({ site }) => {
   const chronology = await loadChronology();
   return rss({
     title: SITE_NAME,
-    description: 'Events of the Nagorno-Karabakh chronology, each attributed to the sources that report it, and dated corrections to them.',
+    description:
+      'Events of the Nagorno-Karabakh chronology, each attributed to the sources that report it, and dated corrections to them.',
     site: site!,
     items: [...eventsFeedItems(chronology, site!.href), ...correctionFeedItems(chronology, site!.href)],
     trailingSlash: true,

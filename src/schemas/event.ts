@@ -66,7 +66,11 @@ export function eventSchema<S extends z.ZodType, P extends z.ZodType, E extends 
       .array(
         z.strictObject({
           date: z.iso.date().describe('Day the correction was published (YYYY-MM-DD).'),
-          note: z.string().trim().min(1).describe('What changed in substance, and why; a merge names the id it absorbed.'),
+          note: z
+            .string()
+            .trim()
+            .min(1)
+            .describe('What changed in substance, and why; a merge names the id it absorbed.'),
         }),
       )
       .default([])

@@ -1,7 +1,15 @@
 import { z } from 'astro/zod';
 
 export const PLACE_KINDS = [
-  'city', 'town', 'village', 'region', 'district', 'country', 'route', 'site', 'mountain-range',
+  'city',
+  'town',
+  'village',
+  'region',
+  'district',
+  'country',
+  'route',
+  'site',
+  'mountain-range',
 ] as const;
 
 /** One place (`content/places/<id>.json`) with every name the sources use for it. */

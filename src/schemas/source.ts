@@ -37,9 +37,11 @@ export const sourceSchema = z
     publisherBasis: z.string().optional().describe('How the publisher is known from the capture.'),
     authorStatus: z
       .enum(['named', 'anonymous', 'not-stated'])
-      .describe('named; anonymous (the text says the author withheld their name); not-stated (the capture names no author).'),
+      .describe(
+        'named; anonymous (the text says the author withheld their name); not-stated (the capture names no author).',
+      ),
     authors: z.array(author).describe('Named authors; empty unless authorStatus is named.'),
-    authorNote: z.string().optional().describe("What the text says about the author, or where the name comes from."),
+    authorNote: z.string().optional().describe('What the text says about the author, or where the name comes from.'),
     translator: z.string().optional().describe('Translator, where the text names one.'),
     published: edtfString.describe('Publication date as EDTF; open ends (..) and uncertainty (?) are allowed.'),
     publishedBasis: basis.describe('How the publication date was established.'),
@@ -53,14 +55,22 @@ export const sourceSchema = z
       .describe('Original URL (http: or https:), only where the text itself establishes it. Never guessed.'),
     capture: z
       .strictObject({
-        file: z.string().regex(/^[\w.-]+\.txt$/).describe('File name under content/sources/captures/.'),
-        sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the capture; the build recomputes it.'),
+        file: z
+          .string()
+          .regex(/^[\w.-]+\.txt$/)
+          .describe('File name under content/sources/captures/.'),
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .describe('SHA-256 of the capture; the build recomputes it.'),
       })
       .describe('The captured text this entry is built from, kept byte for byte.'),
     nonArticle: z
       .array(
         z.strictObject({
-          lines: z.tuple([z.int().positive(), z.int().positive()]).describe('First and last line (1-based, inclusive).'),
+          lines: z
+            .tuple([z.int().positive(), z.int().positive()])
+            .describe('First and last line (1-based, inclusive).'),
           kind: z.enum(NON_ARTICLE_KINDS).describe('What this text is.'),
           note: z.string().optional().describe('Why it is excluded.'),
         }),
@@ -71,7 +81,11 @@ export const sourceSchema = z
     if (source.authorStatus === 'named' && source.authors.length === 0)
       ctx.addIssue({ code: 'custom', path: ['authors'], message: 'authorStatus is named but no author is listed' });
     if (source.authorStatus !== 'named' && source.authors.length > 0)
-      ctx.addIssue({ code: 'custom', path: ['authors'], message: `authors listed but authorStatus is ${source.authorStatus}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['authors'],
+        message: `authors listed but authorStatus is ${source.authorStatus}`,
+      });
     if (source.publisher && !source.publisherBasis)
       ctx.addIssue({ code: 'custom', path: ['publisherBasis'], message: 'a publisher needs a publisherBasis' });
   });

@@ -24,9 +24,14 @@ import { publishedEvents, type PublishedEvent } from '../support/published-event
 import { AXE_TAGS, formatProblems } from '../support/gates/index.ts';
 
 const DIST = distDir();
-const readData = <T>(file: string, key: string): T[] => (JSON.parse(readFileSync(join(DIST, 'data', file), 'utf8')) as Record<string, T[]>)[key]!;
+const readData = <T>(file: string, key: string): T[] =>
+  (JSON.parse(readFileSync(join(DIST, 'data', file), 'utf8')) as Record<string, T[]>)[key]!;
 const { built, events } = publishedEvents(DIST);
-const sourceIds = built ? readData<{ id: string }>('sources.json', 'sources').map((s) => s.id).sort(compareText) : [];
+const sourceIds = built
+  ? readData<{ id: string }>('sources.json', 'sources')
+      .map((s) => s.id)
+      .sort(compareText)
+  : [];
 const eraIds = built ? readData<{ id: string }>('eras.json', 'eras').map((e) => e.id) : [];
 const pairs = sourceIds.flatMap((a, i) => sourceIds.slice(i + 1).map((b) => ({ a, b })));
 const pages = built ? listBuiltPages(DIST) : [];
@@ -36,26 +41,46 @@ test.skip(!built, 'dist/data/events.json is missing: run `npm run build` first')
 const cites = (event: PublishedEvent, source: string) => event.claims.some((c) => c.source === source);
 /** What the pages of pair a/b must show, computed from events.json alone. */
 function expectedFor(a: string, b: string) {
-  const ids = (keep: (e: PublishedEvent) => boolean) => events.filter(keep).map((e) => e.id).sort(compareText);
+  const ids = (keep: (e: PublishedEvent) => boolean) =>
+    events
+      .filter(keep)
+      .map((e) => e.id)
+      .sort(compareText);
   return {
     both: ids((e) => cites(e, a) && cites(e, b)),
     onlyA: ids((e) => cites(e, a) && !cites(e, b)),
     onlyB: ids((e) => cites(e, b) && !cites(e, a)),
-    disagree: ids((e) => e.disputes.some((d) => d.positions.some((p) => p.source === a) && d.positions.some((p) => p.source === b))),
+    disagree: ids((e) =>
+      e.disputes.some((d) => d.positions.some((p) => p.source === a) && d.positions.some((p) => p.source === b)),
+    ),
   };
 }
 
 /** The site path (e.g. 'events/x/') of a link's target, relative to the site root. */
-const sitePath = (href: string, baseURL: string) => new URL(href).pathname.slice(new URL(baseURL).pathname.length).replace(/index\.html$/, '');
+const sitePath = (href: string, baseURL: string) =>
+  new URL(href).pathname.slice(new URL(baseURL).pathname.length).replace(/index\.html$/, '');
 
 /** What one comparison page shows, read in the browser. */
 async function readComparison(page: Page) {
   return page.evaluate(() => {
-    const hrefsIn = (selector: string) => [...document.querySelectorAll<HTMLAnchorElement>(selector)].map((a) => a.href);
+    const hrefsIn = (selector: string) =>
+      [...document.querySelectorAll<HTMLAnchorElement>(selector)].map((a) => a.href);
     return {
-      both: [...document.querySelectorAll<HTMLElement>('[data-both]')].map((el) => ({ id: el.dataset.both!, href: el.querySelector<HTMLAnchorElement>('h3 a')!.href, disagree: el.hasAttribute('data-disagree') })),
-      onlyHrefs: [...document.querySelectorAll<HTMLElement>('[data-only]')].map((el) => ({ source: el.dataset.only!, href: el.querySelector('a')!.href })),
-      counts: Object.fromEntries([...document.querySelectorAll<HTMLElement>('[data-count]')].map((el) => [el.dataset.count!, Number.parseInt(el.textContent ?? '', 10)])),
+      both: [...document.querySelectorAll<HTMLElement>('[data-both]')].map((el) => ({
+        id: el.dataset.both!,
+        href: el.querySelector<HTMLAnchorElement>('h3 a')!.href,
+        disagree: el.hasAttribute('data-disagree'),
+      })),
+      onlyHrefs: [...document.querySelectorAll<HTMLElement>('[data-only]')].map((el) => ({
+        source: el.dataset.only!,
+        href: el.querySelector('a')!.href,
+      })),
+      counts: Object.fromEntries(
+        [...document.querySelectorAll<HTMLElement>('[data-count]')].map((el) => [
+          el.dataset.count!,
+          Number.parseInt(el.textContent ?? '', 10),
+        ]),
+      ),
       links: hrefsIn('main a[href]'),
     };
   });
@@ -69,7 +94,10 @@ test.describe('pair pages', () => {
   });
 
   for (const { a, b } of pairs) {
-    test(`${a} / ${b}: every shared event side by side, every other event linked, counts from events.json`, async ({ page, baseURL }) => {
+    test(`${a} / ${b}: every shared event side by side, every other event linked, counts from events.json`, async ({
+      page,
+      baseURL,
+    }) => {
       const expected = expectedFor(a, b);
       const own = pages.filter((p) => p.urlPath.startsWith(`compare/${a}/${b}/`));
       const seen = { both: [] as string[], disagree: [] as string[], onlyA: [] as string[], onlyB: [] as string[] };
@@ -79,7 +107,9 @@ test.describe('pair pages', () => {
         const shown = await readComparison(page);
         if (p.urlPath === `compare/${a}/${b}/`) counts = shown.counts;
         for (const item of shown.both) {
-          expect(sitePath(item.href, baseURL!), `${p.rel}: the shared event ${item.id} links to its page`).toBe(`events/${item.id}/`);
+          expect(sitePath(item.href, baseURL!), `${p.rel}: the shared event ${item.id} links to its page`).toBe(
+            `events/${item.id}/`,
+          );
           seen.both.push(item.id);
           if (item.disagree) seen.disagree.push(item.id);
         }
@@ -92,14 +122,21 @@ test.describe('pair pages', () => {
       expect(seen.disagree.sort(compareText)).toEqual(expected.disagree);
       expect(seen.onlyA.sort(compareText)).toEqual(expected.onlyA);
       expect(seen.onlyB.sort(compareText)).toEqual(expected.onlyB);
-      expect(counts).toEqual({ both: expected.both.length, 'only-a': expected.onlyA.length, 'only-b': expected.onlyB.length, disagree: expected.disagree.length });
+      expect(counts).toEqual({
+        both: expected.both.length,
+        'only-a': expected.onlyA.length,
+        'only-b': expected.onlyB.length,
+        disagree: expected.disagree.length,
+      });
     });
   }
 
   test('each source page links to its comparison with every other source', async ({ page, baseURL }) => {
     for (const id of sourceIds) {
       await page.goto(`sources/${id}/`);
-      const targets = await page.locator('[data-pair]').evaluateAll((links) => links.map((l) => (l as HTMLAnchorElement).href));
+      const targets = await page
+        .locator('[data-pair]')
+        .evaluateAll((links) => links.map((l) => (l as HTMLAnchorElement).href));
       const expected = pairs.filter(({ a, b }) => a === id || b === id).map(({ a, b }) => `compare/${a}/${b}/`);
       expect(targets.map((href) => sitePath(href, baseURL!)).sort(compareText), id).toEqual(expected.sort(compareText));
     }
@@ -110,8 +147,12 @@ test.describe('pair pages', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${baseURL}sources/`);
-      const targets = await page.locator('.pair-picker a').evaluateAll((links) => links.map((l) => (l as HTMLAnchorElement).href));
-      expect(targets.map((href) => sitePath(href, baseURL!)).sort(compareText)).toEqual(pairs.map(({ a, b }) => `compare/${a}/${b}/`).sort(compareText));
+      const targets = await page
+        .locator('.pair-picker a')
+        .evaluateAll((links) => links.map((l) => (l as HTMLAnchorElement).href));
+      expect(targets.map((href) => sitePath(href, baseURL!)).sort(compareText)).toEqual(
+        pairs.map(({ a, b }) => `compare/${a}/${b}/`).sort(compareText),
+      );
       await page.locator('.pair-picker a').first().click();
       await expect(page.locator('h1')).toContainText('compared');
     } finally {
@@ -123,19 +164,41 @@ test.describe('pair pages', () => {
 test.describe('coverage matrix', () => {
   /** Claims per source and era, from events.json. */
   const expectedCounts = () =>
-    Object.fromEntries(sourceIds.map((s) => [s, Object.fromEntries(eraIds.map((era) => [era, events.filter((e) => e.era === era).reduce((n, e) => n + e.claims.filter((c) => c.source === s).length, 0)]))]));
+    Object.fromEntries(
+      sourceIds.map((s) => [
+        s,
+        Object.fromEntries(
+          eraIds.map((era) => [
+            era,
+            events.filter((e) => e.era === era).reduce((n, e) => n + e.claims.filter((c) => c.source === s).length, 0),
+          ]),
+        ),
+      ]),
+    );
 
   test('the drawing and the table hold the claim count of every source and era', async ({ page, baseURL }) => {
     await page.goto('sources/');
     // Two drawings (wide and narrow screens), each with every cell.
     const drawings = await page.locator('.coverage-svg').evaluateAll((svgs) =>
       svgs.map((svg) =>
-        [...svg.querySelectorAll('[data-claims]')].map((c) => ({ source: c.getAttribute('data-source')!, era: c.getAttribute('data-era')!, claims: Number(c.getAttribute('data-claims')), text: c.textContent?.trim(), href: (c as SVGAElement).href?.baseVal })),
+        [...svg.querySelectorAll('[data-claims]')].map((c) => ({
+          source: c.getAttribute('data-source')!,
+          era: c.getAttribute('data-era')!,
+          claims: Number(c.getAttribute('data-claims')),
+          text: c.textContent?.trim(),
+          href: (c as SVGAElement).href?.baseVal,
+        })),
       ),
     );
     expect(drawings).toHaveLength(2);
     const tabled = await page.locator('[data-coverage-table] tbody tr').evaluateAll((rows) =>
-      rows.flatMap((row) => [...row.querySelectorAll('td')].map((td) => ({ source: row.getAttribute('data-source')!, era: td.getAttribute('data-era')!, claims: Number(td.textContent) }))),
+      rows.flatMap((row) =>
+        [...row.querySelectorAll('td')].map((td) => ({
+          source: row.getAttribute('data-source')!,
+          era: td.getAttribute('data-era')!,
+          claims: Number(td.textContent),
+        })),
+      ),
     );
     const expected = expectedCounts();
     const asGrid = (cells: Array<{ source: string; era: string; claims: number }>) => {
@@ -150,7 +213,10 @@ test.describe('coverage matrix', () => {
       for (const cell of drawn) {
         expect(cell.text, 'the number drawn in the cell').toBe(String(cell.claims));
         if (cell.claims === 0) expect(cell.href).toBeUndefined();
-        else expect(sitePath(new URL(cell.href!, page.url()).href, baseURL!)).toBe(`sources/${cell.source}/chronology/${cell.era}/`);
+        else
+          expect(sitePath(new URL(cell.href!, page.url()).href, baseURL!)).toBe(
+            `sources/${cell.source}/chronology/${cell.era}/`,
+          );
       }
     }
   });
@@ -166,8 +232,16 @@ test.describe('coverage matrix', () => {
       await page.goto('sources/');
       await page.locator('.coverage-table summary').click();
       await expect(page.locator('[data-coverage-table]')).toBeVisible();
-      const results = await new AxeBuilder({ page }).include('[data-coverage-table]').include('.coverage').withTags([...AXE_TAGS]).analyze();
-      const problems = results.violations.map((v) => ({ page: 'sources/', rule: v.id, message: `${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}` }));
+      const results = await new AxeBuilder({ page })
+        .include('[data-coverage-table]')
+        .include('.coverage')
+        .withTags([...AXE_TAGS])
+        .analyze();
+      const problems = results.violations.map((v) => ({
+        page: 'sources/',
+        rule: v.id,
+        message: `${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+      }));
       expect(problems, formatProblems(problems)).toEqual([]);
       expect(results.passes.length, 'axe looked at the table').toBeGreaterThan(0);
     });
@@ -175,16 +249,27 @@ test.describe('coverage matrix', () => {
 });
 
 test.describe('screenshots for the issue', () => {
-  test.skip(process.env.UPDATE_SNAPSHOTS !== '1', 'set UPDATE_SNAPSHOTS=1 to write tests/snapshots/compare-pair.png and coverage-matrix.png');
+  test.skip(
+    process.env.UPDATE_SNAPSHOTS !== '1',
+    'set UPDATE_SNAPSHOTS=1 to write tests/snapshots/compare-pair.png and coverage-matrix.png',
+  );
   test('a comparison page and the coverage matrix', async ({ page }) => {
     const dir = join(PROJECT_ROOT, 'tests', 'snapshots');
     mkdirSync(dir, { recursive: true });
     await page.setViewportSize({ width: 1280, height: 1700 });
     await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     // The pair with the most disagreements shows the most of the page: header, list, first events.
-    const pair = pairs.reduce((best, p) => (expectedFor(p.a, p.b).disagree.length > expectedFor(best.a, best.b).disagree.length ? p : best));
+    const pair = pairs.reduce((best, p) =>
+      expectedFor(p.a, p.b).disagree.length > expectedFor(best.a, best.b).disagree.length ? p : best,
+    );
     await page.goto(`compare/${pair.a}/${pair.b}/`);
-    await page.screenshot({ path: join(dir, 'compare-pair.png'), fullPage: false, animations: 'disabled', caret: 'hide', scale: 'css' });
+    await page.screenshot({
+      path: join(dir, 'compare-pair.png'),
+      fullPage: false,
+      animations: 'disabled',
+      caret: 'hide',
+      scale: 'css',
+    });
     await page.goto('sources/');
     const box = (await page.locator('section', { has: page.locator('#coverage-heading') }).boundingBox())!;
     const margin = 16;

@@ -16,7 +16,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { chunkPages, listBuiltPages, missingTemplates, representativePages, templateOf, type BuiltPage } from '../support/built-pages.ts';
+import {
+  chunkPages,
+  listBuiltPages,
+  missingTemplates,
+  representativePages,
+  templateOf,
+  type BuiltPage,
+} from '../support/built-pages.ts';
 import { PROJECT_ROOT, distDir } from '../support/project.ts';
 import {
   checkCsp,
@@ -44,10 +51,12 @@ const DIST = distDir();
 const built = existsSync(join(DIST, 'index.html'));
 const pages = built ? listBuiltPages(DIST) : [];
 /** Redirect pages (meta refresh to a renamed event's new address), by rel, with their target. */
-const redirects = new Map(pages.flatMap((p) => {
-  const target = parsePage(p.file).refresh;
-  return target === undefined ? [] : [[p.rel, target] as const];
-}));
+const redirects = new Map(
+  pages.flatMap((p) => {
+    const target = parsePage(p.file).refresh;
+    return target === undefined ? [] : [[p.rel, target] as const];
+  }),
+);
 const samples = representativePages(pages.filter((p) => !redirects.has(p.rel)));
 const FULL = process.env.GATES_FULL === '1';
 
@@ -75,13 +84,26 @@ interface GatePage {
  * tests that matters to these gates.
  */
 const gates = test.extend<object, { wide: GatePage; narrow: GatePage; dark: GatePage; noJs: Page }>({
-  wide: [async ({ browser }, use, workerInfo) => use(await openGatePage(browser, workerInfo.project.use, {})), { scope: 'worker' }],
-  narrow: [
-    async ({ browser }, use, workerInfo) =>
-      use(await openGatePage(browser, workerInfo.project.use, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true })),
+  wide: [
+    async ({ browser }, use, workerInfo) => use(await openGatePage(browser, workerInfo.project.use, {})),
     { scope: 'worker' },
   ],
-  dark: [async ({ browser }, use, workerInfo) => use(await openGatePage(browser, workerInfo.project.use, { colorScheme: 'dark' })), { scope: 'worker' }],
+  narrow: [
+    async ({ browser }, use, workerInfo) =>
+      use(
+        await openGatePage(browser, workerInfo.project.use, {
+          viewport: { width: 375, height: 812 },
+          isMobile: true,
+          hasTouch: true,
+        }),
+      ),
+    { scope: 'worker' },
+  ],
+  dark: [
+    async ({ browser }, use, workerInfo) =>
+      use(await openGatePage(browser, workerInfo.project.use, { colorScheme: 'dark' })),
+    { scope: 'worker' },
+  ],
   noJs: [
     async ({ browser }, use, workerInfo) => {
       const context = await browser.newContext({ ...contextOptions(workerInfo.project.use), javaScriptEnabled: false });
@@ -92,8 +114,15 @@ const gates = test.extend<object, { wide: GatePage; narrow: GatePage; dark: Gate
   ],
 });
 
-function contextOptions(use: { baseURL?: string | undefined; viewport?: { width: number; height: number } | null | undefined }): BrowserContextOptions {
-  return { baseURL: use.baseURL ?? '', viewport: use.viewport ?? { width: 1280, height: 800 }, serviceWorkers: 'block' };
+function contextOptions(use: {
+  baseURL?: string | undefined;
+  viewport?: { width: number; height: number } | null | undefined;
+}): BrowserContextOptions {
+  return {
+    baseURL: use.baseURL ?? '',
+    viewport: use.viewport ?? { width: 1280, height: 800 },
+    serviceWorkers: 'block',
+  };
 }
 
 async function openGatePage(
@@ -130,7 +159,12 @@ async function visit(
   await requests.take(); // forget whatever the previous page still requested
   try {
     const response = await page.goto(urlPath, { waitUntil: 'load' });
-    if (response?.status() !== 200) return { load: [{ page: label, rule: 'load', message: `HTTP ${response?.status() ?? 'no response'}` }], axe: [], requests: [] };
+    if (response?.status() !== 200)
+      return {
+        load: [{ page: label, rule: 'load', message: `HTTP ${response?.status() ?? 'no response'}` }],
+        axe: [],
+        requests: [],
+      };
     const redirect = await followRedirect(page, response.url(), label, options.redirectTo ?? redirects.get(label));
     if (redirect) return { load: redirect, axe: [], requests: await requests.take(label) };
     if (options.interact) {
@@ -145,7 +179,17 @@ async function visit(
     const axe = await runAxe(page, label);
     return { load: [], axe, requests: await requests.take(label) };
   } catch (error) {
-    return { load: [{ page: label, rule: 'load', message: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) }], axe: [], requests: [] };
+    return {
+      load: [
+        {
+          page: label,
+          rule: 'load',
+          message: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
+        },
+      ],
+      axe: [],
+      requests: [],
+    };
   }
 }
 
@@ -154,18 +198,30 @@ async function visit(
  * returns the problems ([] when it arrived); for any other page returns undefined. The target
  * is checked as a page of its own, so axe and the no-JS check skip the redirect itself.
  */
-async function followRedirect(page: Page, loadedUrl: string, label: string, target = redirects.get(label)): Promise<GateProblem[] | undefined> {
+async function followRedirect(
+  page: Page,
+  loadedUrl: string,
+  label: string,
+  target = redirects.get(label),
+): Promise<GateProblem[] | undefined> {
   if (target === undefined) return undefined;
   const expected = new URL(target, loadedUrl);
   expected.hash = '';
-  const problem = (why: string): GateProblem[] => [{ page: label, rule: 'redirect', message: `the meta refresh to ${target} ${why}` }];
+  const problem = (why: string): GateProblem[] => [
+    { page: label, rule: 'redirect', message: `the meta refresh to ${target} ${why}` },
+  ];
   try {
-    await page.waitForURL((url) => url.origin + url.pathname === expected.origin + expected.pathname, { timeout: 10_000 });
+    await page.waitForURL((url) => url.origin + url.pathname === expected.origin + expected.pathname, {
+      timeout: 10_000,
+    });
     await page.waitForLoadState('load');
   } catch {
     return problem(`did not arrive at ${expected.href} (the browser is at ${page.url()})`);
   }
-  const status = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseStatus ?? 0);
+  const status = await page.evaluate(
+    () =>
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseStatus ?? 0,
+  );
   return status === 200 ? [] : problem(`arrived at ${expected.href}, which answered HTTP ${status}`);
 }
 
@@ -178,7 +234,9 @@ test.describe.configure({ mode: 'parallel' });
 test('the build exists and has a page for every template', () => {
   expect(built, `${DIST}/index.html is missing: build the site first (npm run build)`).toBe(true);
   const missing = missingTemplates(pages);
-  expect(missing, `templates with no built page (the sampled gates cannot cover them): ${missing.join(', ')}`).toEqual([]);
+  expect(missing, `templates with no built page (the sampled gates cannot cover them): ${missing.join(', ')}`).toEqual(
+    [],
+  );
   test.info().annotations.push({
     type: 'pages',
     description: `${pages.length} pages; sampled: ${samples.map((p) => `${p.template} → ${p.rel}`).join('; ')}`,
@@ -214,39 +272,70 @@ gates.describe('every page at 1280 px: axe finds no violation, no request leaves
       test.setTimeout(30_000 + 15_000 * group.length);
       const visits: Visit[] = [];
       for (const p of group) visits.push(await visit(wide, p.urlPath, p.rel));
-      expectNone(visits.flatMap((v) => v.load), 'pages that did not load', true);
-      expectNone(visits.flatMap((v) => v.requests), 'requests to other origins, failed requests or CSP violations', true);
-      expectNone(visits.flatMap((v) => v.axe), 'axe violations at 1280 px');
+      expectNone(
+        visits.flatMap((v) => v.load),
+        'pages that did not load',
+        true,
+      );
+      expectNone(
+        visits.flatMap((v) => v.requests),
+        'requests to other origins, failed requests or CSP violations',
+        true,
+      );
+      expectNone(
+        visits.flatMap((v) => v.axe),
+        'axe violations at 1280 px',
+      );
     });
   }
 });
 
-gates.describe(`at 375 px (${FULL ? 'every page' : 'largest page of each template'}), after searching and scrolling to the end: axe, requests`, () => {
-  for (const group of FULL ? chunkPages(pages) : samples.map((p) => [p])) {
-    gates(chunkTitle(group), async ({ narrow }) => {
-      test.setTimeout(30_000 + 20_000 * group.length);
-      const visits: Visit[] = [];
-      for (const p of group) visits.push(await visit(narrow, p.urlPath, p.rel, { interact: true }));
-      expectNone(visits.flatMap((v) => v.load), 'pages that did not load', true);
-      expectNone(visits.flatMap((v) => v.requests), 'requests to other origins, failed requests or CSP violations', true);
-      expectNone(visits.flatMap((v) => v.axe), 'axe violations at 375 px');
-    });
-  }
-});
+gates.describe(
+  `at 375 px (${FULL ? 'every page' : 'largest page of each template'}), after searching and scrolling to the end: axe, requests`,
+  () => {
+    for (const group of FULL ? chunkPages(pages) : samples.map((p) => [p])) {
+      gates(chunkTitle(group), async ({ narrow }) => {
+        test.setTimeout(30_000 + 20_000 * group.length);
+        const visits: Visit[] = [];
+        for (const p of group) visits.push(await visit(narrow, p.urlPath, p.rel, { interact: true }));
+        expectNone(
+          visits.flatMap((v) => v.load),
+          'pages that did not load',
+          true,
+        );
+        expectNone(
+          visits.flatMap((v) => v.requests),
+          'requests to other origins, failed requests or CSP violations',
+          true,
+        );
+        expectNone(
+          visits.flatMap((v) => v.axe),
+          'axe violations at 375 px',
+        );
+      });
+    }
+  },
+);
 
-gates.describe('largest page of each template, dark colour scheme at 1280 px: axe, and JavaScript adds no reading text', () => {
-  for (const p of samples) {
-    gates(p.rel, async ({ dark, noJs }) => {
-      const result = await visit(dark, p.urlPath, p.rel);
-      expectNone(result.load, 'page did not load', true);
-      expectNone(result.axe, 'axe violations in the dark colour scheme', true);
-      // The same page with JavaScript off must show (nearly) all the reading text.
-      const withJs = await renderedText(dark.page, 'main');
-      await noJs.goto(p.urlPath, { waitUntil: 'load' });
-      expectNone(compareJsText(withJs, await renderedText(noJs, 'main'), p.rel), 'reading text that needs JavaScript');
-    });
-  }
-});
+gates.describe(
+  'largest page of each template, dark colour scheme at 1280 px: axe, and JavaScript adds no reading text',
+  () => {
+    for (const p of samples) {
+      gates(p.rel, async ({ dark, noJs }) => {
+        const result = await visit(dark, p.urlPath, p.rel);
+        expectNone(result.load, 'page did not load', true);
+        expectNone(result.axe, 'axe violations in the dark colour scheme', true);
+        // The same page with JavaScript off must show (nearly) all the reading text.
+        const withJs = await renderedText(dark.page, 'main');
+        await noJs.goto(p.urlPath, { waitUntil: 'load' });
+        expectNone(
+          compareJsText(withJs, await renderedText(noJs, 'main'), p.rel),
+          'reading text that needs JavaScript',
+        );
+      });
+    }
+  },
+);
 
 gates.describe('every page is readable with JavaScript disabled: visible <main> with text, visible <h1>', () => {
   for (const group of chunkPages(pages, 40)) {
@@ -256,10 +345,18 @@ gates.describe('every page is readable with JavaScript disabled: visible <main> 
       for (const p of group) {
         try {
           const response = await noJs.goto(p.urlPath, { waitUntil: 'load' });
-          if (response?.status() !== 200) problems.push({ page: p.rel, rule: 'load', message: `HTTP ${response?.status() ?? 'no response'}` });
-          else problems.push(...((await followRedirect(noJs, response.url(), p.rel)) ?? (await checkReadableWithoutJs(noJs, p.rel))));
+          if (response?.status() !== 200)
+            problems.push({ page: p.rel, rule: 'load', message: `HTTP ${response?.status() ?? 'no response'}` });
+          else
+            problems.push(
+              ...((await followRedirect(noJs, response.url(), p.rel)) ?? (await checkReadableWithoutJs(noJs, p.rel))),
+            );
         } catch (error) {
-          problems.push({ page: p.rel, rule: 'load', message: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) });
+          problems.push({
+            page: p.rel,
+            rule: 'load',
+            message: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
+          });
         }
       }
       expectNone(problems, 'not readable without JavaScript');
@@ -289,7 +386,10 @@ test.describe('gate self-tests on tests/fixtures/broken-pages', () => {
   };
 
   /** A fresh page with the request watch installed (axe injected on demand, not preloaded). */
-  const fixturePage = async (page: Page): Promise<GatePage> => ({ page, requests: await watchRequests(page, new URL(fixtureBase()).origin) });
+  const fixturePage = async (page: Page): Promise<GatePage> => ({
+    page,
+    requests: await watchRequests(page, new URL(fixtureBase()).origin),
+  });
 
   test('axe reports the image without alt and the faint text, and nothing on the clean page', async ({ page }) => {
     const gatePage = await fixturePage(page);
@@ -306,15 +406,21 @@ test.describe('gate self-tests on tests/fixtures/broken-pages', () => {
     expect((await runAxe(page, 'a11y')).map((p) => p.rule).sort()).toEqual(['color-contrast', 'image-alt']);
   });
 
-  test('the request watch reports a CDN script, a request the CSP blocked, a missing image, and nothing on the clean page', async ({ page }) => {
+  test('the request watch reports a CDN script, a request the CSP blocked, a missing image, and nothing on the clean page', async ({
+    page,
+  }) => {
     const gatePage = await fixturePage(page);
     const thirdParty = await visit(gatePage, `${fixtureBase()}third-party/index.html`, 'third-party');
-    expect(thirdParty.requests).toEqual([{ page: 'third-party', rule: 'third-party-request', message: 'requested https://cdn.example.com/x.js' }]);
+    expect(thirdParty.requests).toEqual([
+      { page: 'third-party', rule: 'third-party-request', message: 'requested https://cdn.example.com/x.js' },
+    ]);
     const blocked = await visit(gatePage, `${fixtureBase()}csp-blocked/index.html`, 'csp-blocked', { interact: true });
     expect(blocked.requests.map((p) => p.rule)).toContain('csp-violation');
     expect(formatProblems(blocked.requests)).toContain('https://cdn.example.com/pixel.gif');
     const missing = await visit(gatePage, `${fixtureBase()}broken-links/index.html`, 'broken-links');
-    expect(missing.requests.map((p) => `${p.rule} ${p.message}`)).toEqual([`failed-request HTTP 404 for ${fixtureBase()}broken-links/missing.png`]);
+    expect(missing.requests.map((p) => `${p.rule} ${p.message}`)).toEqual([
+      `failed-request HTTP 404 for ${fixtureBase()}broken-links/missing.png`,
+    ]);
     const clean = await visit(gatePage, fixtureBase(), 'clean', { interact: true });
     expect(clean.requests).toEqual([]);
   });
@@ -324,20 +430,31 @@ test.describe('gate self-tests on tests/fixtures/broken-pages', () => {
     const moved = await visit(gatePage, `${fixtureBase()}moved/index.html`, 'moved', { redirectTo: '../index.html' });
     expect(moved).toEqual({ load: [], axe: [], requests: [] });
     expect(page.url()).toBe(`${fixtureBase()}index.html`);
-    const broken = await visit(gatePage, `${fixtureBase()}moved-broken/index.html`, 'moved-broken', { redirectTo: '../gone/index.html' });
-    expect(broken.load.map((p) => p.message)).toEqual([`the meta refresh to ../gone/index.html arrived at ${fixtureBase()}gone/index.html, which answered HTTP 404`]);
+    const broken = await visit(gatePage, `${fixtureBase()}moved-broken/index.html`, 'moved-broken', {
+      redirectTo: '../gone/index.html',
+    });
+    expect(broken.load.map((p) => p.message)).toEqual([
+      `the meta refresh to ../gone/index.html arrived at ${fixtureBase()}gone/index.html, which answered HTTP 404`,
+    ]);
     expect(broken.requests.map((p) => p.rule)).toEqual(['failed-request']);
   });
 
   test('the weight budget reports the page with a 200 KB script, and not the clean page', async ({ page }) => {
     const heavy = measureWeight(await collectResources(page, `${fixtureBase()}heavy/index.html`));
     expect(heavy.files.map((f) => f.kind).sort()).toEqual(['html', 'js']);
-    expect(checkWeight(heavy, HOME_BUDGET, 'heavy').map((p) => p.rule).sort()).toEqual(['weight-js', 'weight-total']);
+    expect(
+      checkWeight(heavy, HOME_BUDGET, 'heavy')
+        .map((p) => p.rule)
+        .sort(),
+    ).toEqual(['weight-js', 'weight-total']);
     const clean = measureWeight(await collectResources(page, fixtureBase()));
     expect(checkWeight(clean, HOME_BUDGET, 'clean')).toEqual([]);
   });
 
-  test('the no-JavaScript check reports a page whose text a script writes, and not the clean page', async ({ browser, page }) => {
+  test('the no-JavaScript check reports a page whose text a script writes, and not the clean page', async ({
+    browser,
+    page,
+  }) => {
     await page.goto(`${fixtureBase()}needs-js/index.html`);
     const withJs = await renderedText(page, 'main');
     expect(withJs).toContain('Text that only JavaScript writes');

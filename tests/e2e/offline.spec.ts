@@ -22,7 +22,8 @@ const SUB_PATH = '/archive/karabakh/';
 test.skip(!built, `${EVENTS_FILE} is missing: run \`npm run build\` first`);
 
 /** The event the walks follow: one with claims from two sources, in the middle of the list. */
-const walkEvent = events.find((e, i) => i >= events.length / 2 && new Set(e.claims.map((c) => c.source)).size >= 2) ?? events[0]!;
+const walkEvent =
+  events.find((e, i) => i >= events.length / 2 && new Set(e.claims.map((c) => c.source)).size >= 2) ?? events[0]!;
 const walkSource = walkEvent?.claims[0]?.source ?? '';
 
 /** Console errors, page errors and failed requests, as lines. */
@@ -32,7 +33,9 @@ function watchErrors(page: Page): string[] {
     if (msg.type() === 'error') errors.push(`console: ${msg.text()} (${msg.location().url})`);
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) =>
+    errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
+  );
   return errors;
 }
 
@@ -46,7 +49,11 @@ const styleProbe = (page: Page) =>
       background: html.backgroundColor,
       fontFamily: body.fontFamily,
       // The skip link is moved off screen by the site's CSS only.
-      skipLinkOnScreen: skip ? skip.getBoundingClientRect().bottom > 0 && skip.getBoundingClientRect().right > 0 && getComputedStyle(skip).position === 'static' : false,
+      skipLinkOnScreen: skip
+        ? skip.getBoundingClientRect().bottom > 0 &&
+          skip.getBoundingClientRect().right > 0 &&
+          getComputedStyle(skip).position === 'static'
+        : false,
     };
   });
 
@@ -65,7 +72,9 @@ async function expectHome(page: Page): Promise<void> {
     return {
       marks: svg ? svg.querySelectorAll('a.mark').length : 0,
       svgHeight: svg ? svg.getBoundingClientRect().height : 0,
-      items: Array.from(document.querySelectorAll('.chronology-list li[data-event-id]')).filter((li) => li.getClientRects().length > 0).length,
+      items: Array.from(document.querySelectorAll('.chronology-list li[data-event-id]')).filter(
+        (li) => li.getClientRects().length > 0,
+      ).length,
     };
   });
   expect(counts.marks, 'timeline marks').toBe(events.length);
@@ -93,7 +102,9 @@ async function walk(page: Page, siteRoot: string): Promise<void> {
   await expectHome(page);
 }
 
-test('from disk (file://): styled, timeline and list shown, filters work, links lead to an event, a source and home', async ({ page }) => {
+test('from disk (file://): styled, timeline and list shown, filters work, links lead to an event, a source and home', async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'light' });
   const errors = watchErrors(page);
   const root = pathToFileURL(DIST).href.replace(/\/?$/, '/');
@@ -116,10 +127,14 @@ test.describe('under a sub-path', () => {
   const served: string[] = [];
 
   test.beforeAll(async () => {
-    server = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts', 'serve-dist.mjs'), '--dir', DIST, '--port', '0', '--base', SUB_PATH, '--log'], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    server = spawn(
+      process.execPath,
+      [join(PROJECT_ROOT, 'scripts', 'serve-dist.mjs'), '--dir', DIST, '--port', '0', '--base', SUB_PATH, '--log'],
+      {
+        cwd: PROJECT_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     origin = await new Promise<string>((resolvePromise, reject) => {
       let out = '';
       const timer = setTimeout(() => reject(new Error(`serve-dist did not start: ${out}`)), 10_000);
@@ -150,7 +165,9 @@ test.describe('under a sub-path', () => {
     server?.kill('SIGTERM');
   });
 
-  test(`served at ${SUB_PATH}: the walk, an era page and a search stay inside it, with no error response`, async ({ page }) => {
+  test(`served at ${SUB_PATH}: the walk, an era page and a search stay inside it, with no error response`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     const root = `${origin}${SUB_PATH}`;
     // The sub-path without its trailing slash is redirected into it, as a static host does.
@@ -185,7 +202,9 @@ test.describe('under a sub-path', () => {
     const result = page.locator('#search .pagefind-ui__result-link').first();
     await expect(result).toBeVisible({ timeout: 10_000 });
     const href = await result.evaluate((a) => (a as HTMLAnchorElement).href);
-    expect(href, 'a search result links inside the sub-path').toMatch(new RegExp(`^${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(href, 'a search result links inside the sub-path').toMatch(
+      new RegExp(`^${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
     await result.click();
     await expect(page.locator('h1')).toBeVisible();
     expect(page.url().startsWith(root), `the search result opened ${page.url()}`).toBe(true);
@@ -196,9 +215,14 @@ test.describe('under a sub-path', () => {
     await expect.poll(() => served.length).toBeGreaterThan(0);
     const strayOrFailed = served.filter((line) => {
       const [status, , path = ''] = line.split(' ');
-      return !path.startsWith(SUB_PATH) && !(status === '301' && path === SUB_PATH.slice(0, -1)) ? true : Number(status) >= 400;
+      return !path.startsWith(SUB_PATH) && !(status === '301' && path === SUB_PATH.slice(0, -1))
+        ? true
+        : Number(status) >= 400;
     });
-    expect(strayOrFailed, `the server was asked for paths outside ${SUB_PATH} or answered with an error:\n${strayOrFailed.join('\n')}`).toEqual([]);
+    expect(
+      strayOrFailed,
+      `the server was asked for paths outside ${SUB_PATH} or answered with an error:\n${strayOrFailed.join('\n')}`,
+    ).toEqual([]);
     expect(errors, errors.join('\n')).toEqual([]);
   });
 });

@@ -29,7 +29,9 @@ const pages = built ? listBuiltPages(DIST) : [];
 test.skip(!built, `${DIST}/index.html is missing: run \`npm run build\` first`);
 
 const SITE_POLICY = contentSecurityPolicy();
-const OWN_SCRIPTS = new Map((Object.keys(INLINE_SCRIPT_ENTRIES) as InlineScriptName[]).map((name) => [inlineScript(name), name]));
+const OWN_SCRIPTS = new Map(
+  (Object.keys(INLINE_SCRIPT_ENTRIES) as InlineScriptName[]).map((name) => [inlineScript(name), name]),
+);
 const sha256Source = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /** The target of a redirect page's meta refresh. */
@@ -51,7 +53,11 @@ function scriptsOf(html: string): { inline: string[]; problems: string[]; policy
       onopentag(name, attribs) {
         for (const [attribute, value] of Object.entries(attribs)) {
           if (/^on/i.test(attribute)) problems.push(`<${name} ${attribute}> is an event handler`);
-          if (URL_ATTRIBUTES.has(attribute) && /^\s*(javascript|vbscript|data):/i.test(value) && !(name === 'link' && value === 'data:,')) {
+          if (
+            URL_ATTRIBUTES.has(attribute) &&
+            /^\s*(javascript|vbscript|data):/i.test(value) &&
+            !(name === 'link' && value === 'data:,')
+          ) {
             problems.push(`<${name} ${attribute}="${value.slice(0, 40)}"> runs or embeds a URL scheme`);
           }
         }
@@ -61,7 +67,8 @@ function scriptsOf(html: string): { inline: string[]; problems: string[]; policy
         }
         if (name === 'script') {
           const executable = !DATA_BLOCK_TYPES.has((attribs.type ?? '').toLowerCase());
-          if (executable && attribs.src !== undefined) problems.push(`<script src="${attribs.src}"> loads a script file`);
+          if (executable && attribs.src !== undefined)
+            problems.push(`<script src="${attribs.src}"> loads a script file`);
           open = { executable, text: '' };
         }
       },
@@ -90,12 +97,17 @@ test("every page carries the site's one CSP and only the site's own scripts, eac
     problems.push(...found.map((p) => `${page.rel}: ${p}`));
     // One site-wide policy (the hosts' header file uses it too), redirect pages included.
     if (policy !== SITE_POLICY) problems.push(`${page.rel}: its CSP is not the site's: ${policy}`);
-    if (scriptSrc.includes("'unsafe-inline'") || scriptSrc.includes("'unsafe-eval'")) problems.push(`${page.rel}: script-src allows ${scriptSrc.join(' ')}`);
+    if (scriptSrc.includes("'unsafe-inline'") || scriptSrc.includes("'unsafe-eval'"))
+      problems.push(`${page.rel}: script-src allows ${scriptSrc.join(' ')}`);
     for (const text of inline) {
       const name = OWN_SCRIPTS.get(text);
-      if (!name) problems.push(`${page.rel}: an inline script that is not compiled from src/client/: ${JSON.stringify(text.slice(0, 60))}`);
+      if (!name)
+        problems.push(
+          `${page.rel}: an inline script that is not compiled from src/client/: ${JSON.stringify(text.slice(0, 60))}`,
+        );
       else seen.add(name);
-      if (!scriptSrc.includes(sha256Source(text))) problems.push(`${page.rel}: the CSP does not list the hash of its inline script ${name ?? '(unknown)'}`);
+      if (!scriptSrc.includes(sha256Source(text)))
+        problems.push(`${page.rel}: the CSP does not list the hash of its inline script ${name ?? '(unknown)'}`);
     }
   }
   expect(problems).toEqual([]);
@@ -109,7 +121,8 @@ async function watchScripts(page: Page): Promise<{ take(): Promise<string[]> }> 
   page.on('pageerror', (error) => events.push(`script error: ${error.message}`));
   // Chromium also logs each violation: that catches those of a page that navigates away at once.
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) events.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      events.push(`console: ${message.text()}`);
   });
   page.on('dialog', (dialog) => {
     events.push(`dialog: ${dialog.message()}`);
@@ -123,7 +136,9 @@ async function watchScripts(page: Page): Promise<{ take(): Promise<string[]> }> 
   });
   return {
     async take() {
-      const violations = await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []).catch(() => []);
+      const violations = await page
+        .evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? [])
+        .catch(() => []);
       const all = [...events, ...violations];
       events = [];
       return all;
@@ -132,7 +147,10 @@ async function watchScripts(page: Page): Promise<{ take(): Promise<string[]> }> 
 }
 
 for (const where of ['http', 'file'] as const) {
-  test(`no page shows a CSP violation, a script error or a dialog (${where === 'http' ? 'over http' : 'from file://'})`, async ({ page, baseURL }) => {
+  test(`no page shows a CSP violation, a script error or a dialog (${where === 'http' ? 'over http' : 'from file://'})`, async ({
+    page,
+    baseURL,
+  }) => {
     test.setTimeout(30_000 + 500 * pages.length);
     const watch = await watchScripts(page);
     const problems: string[] = [];
@@ -178,7 +196,10 @@ test.describe('the policy stops script that content might carry', () => {
   }
 
   for (const where of ['http', 'file'] as const) {
-    test(`none of the four payloads runs (${where === 'http' ? 'over http' : 'from file://'}); without the policy they would`, async ({ browser, baseURL }) => {
+    test(`none of the four payloads runs (${where === 'http' ? 'over http' : 'from file://'}); without the policy they would`, async ({
+      browser,
+      baseURL,
+    }) => {
       const urlOf = async (page: Page, keepPolicy: boolean, name: string): Promise<string> => {
         if (where === 'file') {
           const file = join(dir, `${name}.html`);
@@ -186,7 +207,9 @@ test.describe('the policy stops script that content might carry', () => {
           return pathToFileURL(file).href;
         }
         const url = new URL(`${source!.urlPath}${name}.html`, baseURL).href;
-        await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: injected(keepPolicy) }));
+        await page.route(url, (route) =>
+          route.fulfill({ contentType: 'text/html; charset=utf-8', body: injected(keepPolicy) }),
+        );
         return url;
       };
       const guarded = await browser.newPage();

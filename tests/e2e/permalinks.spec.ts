@@ -48,7 +48,9 @@ for (const source of sourceIds) {
   journeys.push({ event, claim: event.claims.find((c) => c.source === source)!, why: `first claim of ${source}` });
 }
 for (const event of events) {
-  const claim = event.claims.find((c) => readSource(c.source).includes(`<span id="${anchorOf(event.id, c.id)}" class="quote-anchor"`));
+  const claim = event.claims.find((c) =>
+    readSource(c.source).includes(`<span id="${anchorOf(event.id, c.id)}" class="quote-anchor"`),
+  );
   if (claim) {
     journeys.push({ event, claim, why: `passage inside an earlier quote's mark (${claim.source})` });
     break;
@@ -88,7 +90,9 @@ test.describe('from a claim to its passage and back', () => {
   for (const { event, claim, why } of journeys) {
     test(`${event.id} / ${claim.id} (${why})`, async ({ page, baseURL }) => {
       await page.goto(`events/${event.id}/`);
-      const link = page.locator(`figure[id="claim-${claim.id}"]`).getByRole('link', { name: 'See this passage in the article' });
+      const link = page
+        .locator(`figure[id="claim-${claim.id}"]`)
+        .getByRole('link', { name: 'See this passage in the article' });
       await expect(link).toHaveCount(1);
       await link.click();
 
@@ -111,7 +115,8 @@ test.describe('from a claim to its passage and back', () => {
           const target = document.getElementById(id)!;
           const mark = target.tagName === 'MARK' ? target : target.closest('mark')!;
           const links: string[] = [];
-          for (let el = mark.nextElementSibling; el && el.matches('a.cited-in'); el = el.nextElementSibling) links.push((el as HTMLAnchorElement).href);
+          for (let el = mark.nextElementSibling; el && el.matches('a.cited-in'); el = el.nextElementSibling)
+            links.push((el as HTMLAnchorElement).href);
           const want = links.findIndex((href) => {
             const u = new URL(href);
             return u.pathname.endsWith(`/events/${eventId}/index.html`) && u.hash === `#claim-${claimId}`;
@@ -120,13 +125,21 @@ test.describe('from a claim to its passage and back', () => {
         },
         { id: anchor, eventId: event.id, claimId: claim.id },
       );
-      expect(back.index, `a ↩ to ${event.id}#claim-${claim.id} follows the mark (found: ${back.links.join(', ')})`).toBeGreaterThanOrEqual(0);
+      expect(
+        back.index,
+        `a ↩ to ${event.id}#claim-${claim.id} follows the mark (found: ${back.links.join(', ')})`,
+      ).toBeGreaterThanOrEqual(0);
       await page.locator(`a.cited-in[href$="events/${event.id}/index.html#claim-${claim.id}"]`).click();
       await expect(page).toHaveURL(new URL(`events/${event.id}/index.html#claim-${claim.id}`, baseURL).href);
       const landed = await page.evaluate((id) => {
         const el = document.getElementById(id);
         const r = el?.getBoundingClientRect();
-        return { exists: !!el, text: el?.textContent ?? '', inView: !!r && r.bottom > 0 && r.top < innerHeight, isTarget: !!el?.matches(':target') };
+        return {
+          exists: !!el,
+          text: el?.textContent ?? '',
+          inView: !!r && r.bottom > 0 && r.top < innerHeight,
+          isTarget: !!el?.matches(':target'),
+        };
       }, `claim-${claim.id}`);
       expect(landed.exists).toBe(true);
       expect(landed.isTarget).toBe(true);
@@ -149,8 +162,10 @@ test('every claim has its passage anchor and a back link on its source page', ()
       }
       const backHref = `href="../../events/${event.id}/index.html#claim-${claim.id}"`;
       const back = html.indexOf(backHref);
-      if (back < 0 || !html.slice(back - 40, back).includes('<a')) problems.push(`sources/${claim.source}/: no ↩ ${backHref}`);
-      else if (back < at) problems.push(`sources/${claim.source}/: the ↩ to ${event.id}#claim-${claim.id} comes before its passage`);
+      if (back < 0 || !html.slice(back - 40, back).includes('<a'))
+        problems.push(`sources/${claim.source}/: no ↩ ${backHref}`);
+      else if (back < at)
+        problems.push(`sources/${claim.source}/: the ↩ to ${event.id}#claim-${claim.id} comes before its passage`);
     }
   }
   expect(problems, problems.join('\n')).toEqual([]);
@@ -167,7 +182,8 @@ function headMeta(file: string) {
     if (node.tagName === 'meta') {
       const key = (p.name ?? p.property) as string | undefined;
       if (key !== undefined && typeof p.content === 'string') meta.set(String(key), p.content);
-    } else if (node.tagName === 'link' && Array.isArray(p.rel) && p.rel.includes('canonical')) canonical.push(String(p.href));
+    } else if (node.tagName === 'link' && Array.isArray(p.rel) && p.rel.includes('canonical'))
+      canonical.push(String(p.href));
     else if (node.tagName === 'script' && p.type === 'application/ld+json') {
       jsonLd.push(node.children.map((c) => (c.type === 'text' ? c.value : '')).join(''));
     }
@@ -185,8 +201,10 @@ test('every event page names itself: canonical, og:title, citation_title, DC.tit
     }
     const { meta, canonical, jsonLd } = headMeta(file);
     const say = (what: string) => problems.push(`events/${event.id}/: ${what}`);
-    if (canonical.length !== 1 || canonical[0] !== event.url) say(`canonical ${JSON.stringify(canonical)}, expected ["${event.url}"]`);
-    for (const key of ['og:title', 'citation_title', 'DC.title']) if (meta.get(key) !== event.title) say(`${key} is ${JSON.stringify(meta.get(key))}`);
+    if (canonical.length !== 1 || canonical[0] !== event.url)
+      say(`canonical ${JSON.stringify(canonical)}, expected ["${event.url}"]`);
+    for (const key of ['og:title', 'citation_title', 'DC.title'])
+      if (meta.get(key) !== event.title) say(`${key} is ${JSON.stringify(meta.get(key))}`);
     if (meta.get('og:url') !== event.url) say(`og:url is ${JSON.stringify(meta.get('og:url'))}`);
     if (jsonLd.length !== 1) say(`${jsonLd.length} JSON-LD blocks`);
     for (const text of jsonLd) {
@@ -201,9 +219,13 @@ test('every event page names itself: canonical, og:title, citation_title, DC.tit
       if (data['@type'] !== 'Event') say(`JSON-LD @type ${JSON.stringify(data['@type'])}`);
       if (data.name !== event.title) say(`JSON-LD name ${JSON.stringify(data.name)}`);
       if (data.url !== event.url) say(`JSON-LD url ${JSON.stringify(data.url)}`);
-      if (typeof data.startDate !== 'string' || !/^\d{4}(-\d{2}){0,2}$/.test(data.startDate)) say(`JSON-LD startDate ${JSON.stringify(data.startDate)}`);
-      const citations = ((data.subjectOf as { citation?: Array<{ text?: string }> } | undefined)?.citation ?? []).map((c) => c.text);
-      if (JSON.stringify(citations) !== JSON.stringify(event.claims.map((c) => c.quote))) say('JSON-LD citations are not the claims, in order');
+      if (typeof data.startDate !== 'string' || !/^\d{4}(-\d{2}){0,2}$/.test(data.startDate))
+        say(`JSON-LD startDate ${JSON.stringify(data.startDate)}`);
+      const citations = ((data.subjectOf as { citation?: Array<{ text?: string }> } | undefined)?.citation ?? []).map(
+        (c) => c.text,
+      );
+      if (JSON.stringify(citations) !== JSON.stringify(event.claims.map((c) => c.quote)))
+        say('JSON-LD citations are not the claims, in order');
     }
   }
   expect(problems, problems.join('\n')).toEqual([]);
@@ -229,7 +251,8 @@ test('every event has non-empty citation.bib, citation.ris and citation.json', (
     for (const name of ['citation.bib', 'citation.ris', 'citation.json']) {
       const file = join(DIST, 'events', event.id, name);
       if (!existsSync(file)) problems.push(`events/${event.id}/${name}: missing`);
-      else if (statSync(file).size === 0 || readFileSync(file, 'utf8').trim() === '') problems.push(`events/${event.id}/${name}: empty`);
+      else if (statSync(file).size === 0 || readFileSync(file, 'utf8').trim() === '')
+        problems.push(`events/${event.id}/${name}: empty`);
     }
   }
   expect(problems, problems.join('\n')).toEqual([]);
@@ -238,8 +261,16 @@ test('every event has non-empty citation.bib, citation.ris and citation.json', (
 test('the download links of an event page serve its citation files', async ({ page, request }) => {
   const event = journeys.at(-1)!.event;
   await page.goto(`events/${event.id}/`);
-  const links = await page.locator('#cite a[download]').evaluateAll((as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, download: a.getAttribute('download') })));
-  expect(links.map((l) => new URL(l.href).pathname.split('/').pop()).sort()).toEqual(['citation.bib', 'citation.json', 'citation.ris']);
+  const links = await page
+    .locator('#cite a[download]')
+    .evaluateAll((as) =>
+      as.map((a) => ({ href: (a as HTMLAnchorElement).href, download: a.getAttribute('download') })),
+    );
+  expect(links.map((l) => new URL(l.href).pathname.split('/').pop()).sort()).toEqual([
+    'citation.bib',
+    'citation.json',
+    'citation.ris',
+  ]);
   for (const link of links) {
     expect(link.download, `${link.href} has a download name`).toMatch(new RegExp(`^${event.id}\\.(bib|ris|json)$`));
     const response = await request.get(link.href);

@@ -34,7 +34,12 @@ const places = readdirSync(PLACES_DIR)
     const id = f.slice(0, -'.json'.length);
     const data = JSON.parse(readFileSync(join(PLACES_DIR, f), 'utf8')) as PlaceFile;
     const names = [...new Map(data.names.map((n) => [n.name.toLowerCase(), n.name])).values()];
-    return { id, label: data.label, names, events: new Set(events.filter((e) => e.places.includes(id)).map((e) => e.id)) };
+    return {
+      id,
+      label: data.label,
+      names,
+      events: new Set(events.filter((e) => e.places.includes(id)).map((e) => e.id)),
+    };
   })
   .filter((p) => p.names.length >= 2 && p.events.size > 0);
 
@@ -51,14 +56,21 @@ async function openSearch(page: Page): Promise<{ requests: string[] }> {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto('search/');
-  await expect(page.locator('#search .pagefind-ui__search-input'), 'Pagefind UI loaded (see #search-status)').toBeVisible({ timeout: 10_000 });
+  await expect(
+    page.locator('#search .pagefind-ui__search-input'),
+    'Pagefind UI loaded (see #search-status)',
+  ).toBeVisible({ timeout: 10_000 });
   return { requests };
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Event ids among the results for `term`, loading more results until `wanted` matches one or none are left. */
-async function searchEvents(page: Page, term: string, wanted: (id: string) => boolean): Promise<{ ids: string[]; message: string }> {
+async function searchEvents(
+  page: Page,
+  term: string,
+  wanted: (id: string) => boolean,
+): Promise<{ ids: string[]; message: string }> {
   await page.locator('#search .pagefind-ui__search-input').fill(term);
   const message = page.locator('#search .pagefind-ui__message');
   // The message names the term once the results for it are in ("3 results for Shusha", "No results for …");
@@ -70,7 +82,9 @@ async function searchEvents(page: Page, term: string, wanted: (id: string) => bo
   for (;;) {
     // Each result fetches its fragment before it shows its link.
     await expect(loading).toHaveCount(0, { timeout: 10_000 });
-    const hrefs = await page.locator('#search .pagefind-ui__result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const hrefs = await page
+      .locator('#search .pagefind-ui__result-link')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     for (const href of hrefs) {
       const id = /\/events\/([^/]+)\//.exec(new URL(href).pathname)?.[1];
       if (id) ids.add(id);
@@ -92,7 +106,9 @@ test.describe('search by every name of a place', () => {
       for (const name of place.names) {
         const { ids, message } = await searchEvents(page, name, (id) => place.events.has(id));
         if (!ids.some((id) => place.events.has(id)))
-          misses.push(`"${name}" found no event of ${place.id} (${message.trim()}; events found: ${ids.join(', ') || 'none'})`);
+          misses.push(
+            `"${name}" found no event of ${place.id} (${message.trim()}; events found: ${ids.join(', ') || 'none'})`,
+          );
       }
       expect(misses, misses.join('\n')).toEqual([]);
 
@@ -103,7 +119,10 @@ test.describe('search by every name of a place', () => {
       const bundle = requests.filter((u) => /pagefind/.test(new URL(u).pathname));
       expect(bundle.length, 'Pagefind files were requested').toBeGreaterThan(0);
       const misplaced = bundle.filter((u) => !u.startsWith(new URL('pagefind/', site).href));
-      expect(misplaced, `Pagefind files from outside ${new URL('pagefind/', site).href}:\n${misplaced.join('\n')}`).toEqual([]);
+      expect(
+        misplaced,
+        `Pagefind files from outside ${new URL('pagefind/', site).href}:\n${misplaced.join('\n')}`,
+      ).toEqual([]);
     });
   }
 });
@@ -118,7 +137,10 @@ test('search loads no Pagefind file that is not in the build, and only on the se
   page.on('request', onHome);
   await page.goto('./');
   page.off('request', onHome);
-  expect(home.filter((u) => u.includes('pagefind')), 'the home page loads nothing of Pagefind').toEqual([]);
+  expect(
+    home.filter((u) => u.includes('pagefind')),
+    'the home page loads nothing of Pagefind',
+  ).toEqual([]);
 
   await openSearch(page);
   await searchEvents(page, 'Shusha', () => true);
@@ -131,7 +153,10 @@ test('from disk (file://) the search page shows its polite fallback and its link
   await page.goto(pathToFileURL(join(DIST, 'search', 'index.html')).href);
   await expect(page.locator('#search-status')).toHaveText(/not available when the site is opened from disk/i);
   await expect(page.locator('#search')).toBeHidden();
-  expect(requests.filter((u) => u.includes('pagefind')), 'nothing of Pagefind is requested from disk').toEqual([]);
+  expect(
+    requests.filter((u) => u.includes('pagefind')),
+    'nothing of Pagefind is requested from disk',
+  ).toEqual([]);
   // The ways in that need no search are there, under every name of each place.
   const placeLinks = await page.locator('.place-index a').allTextContents();
   const linkedNames = new Set(placeLinks.flatMap((text) => text.split(' / ').map((n) => n.trim().toLowerCase())));

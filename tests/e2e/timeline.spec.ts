@@ -71,14 +71,27 @@ async function readDrawing(page: Page): Promise<Drawing> {
   return page.evaluate(() => {
     const box = (el: Element, owner: number) => {
       const r = el.getBoundingClientRect();
-      return { text: (el.textContent ?? '').trim().slice(0, 60), owner, left: r.left + scrollX, top: r.top + scrollY, right: r.right + scrollX, bottom: r.bottom + scrollY };
+      return {
+        text: (el.textContent ?? '').trim().slice(0, 60),
+        owner,
+        left: r.left + scrollX,
+        top: r.top + scrollY,
+        right: r.right + scrollX,
+        bottom: r.bottom + scrollY,
+      };
     };
     const shown = (el: Element) => !el.closest('[hidden]') && el.getClientRects().length > 0;
     const allSvgText = Array.from(document.querySelectorAll('svg.timeline-svg text')).map((t) => t.textContent ?? '');
-    const readingBoxes = Array.from(document.querySelectorAll('.reading li[data-event-id]')).filter(shown).flatMap((li, index) =>
-      Array.from(li.querySelectorAll(':scope > time, :scope > a, :scope > .chips, :scope > .disputed-tag')).map((el) => box(el, 100_000 + index)),
+    const readingBoxes = Array.from(document.querySelectorAll('.reading li[data-event-id]'))
+      .filter(shown)
+      .flatMap((li, index) =>
+        Array.from(li.querySelectorAll(':scope > time, :scope > a, :scope > .chips, :scope > .disputed-tag')).map(
+          (el) => box(el, 100_000 + index),
+        ),
+      );
+    const svg = Array.from(document.querySelectorAll<SVGSVGElement>('svg.timeline-svg')).find(
+      (s) => s.getClientRects().length > 0 && getComputedStyle(s).display !== 'none',
     );
-    const svg = Array.from(document.querySelectorAll<SVGSVGElement>('svg.timeline-svg')).find((s) => s.getClientRects().length > 0 && getComputedStyle(s).display !== 'none');
     if (!svg) return { svgClass: '', boxes: [], readingBoxes, marks: [], bins: [], allSvgText };
     const frame = svg.getBoundingClientRect();
     const owners = new Map<Element, number>();
@@ -93,7 +106,14 @@ async function readDrawing(page: Page): Promise<Drawing> {
       .filter((b) => b.right - b.left > 0 && b.bottom - b.top > 0);
     const inFrame = (el: Element) => {
       const r = el.getBoundingClientRect();
-      return shown(el) && r.width > 0 && r.left >= frame.left - 1 && r.right <= frame.right + 1 && r.top >= frame.top - 1 && r.bottom <= frame.bottom + 1;
+      return (
+        shown(el) &&
+        r.width > 0 &&
+        r.left >= frame.left - 1 &&
+        r.right <= frame.right + 1 &&
+        r.top >= frame.top - 1 &&
+        r.bottom <= frame.bottom + 1
+      );
     };
     const marks = Array.from(svg.querySelectorAll<SVGAElement>('a.mark')).map((a) => ({
       href: new URL(a.getAttribute('href') ?? '', location.href).href,
@@ -136,7 +156,12 @@ async function readList(page: Page): Promise<Array<{ href: string; itemId: strin
   return page.evaluate(() =>
     Array.from(document.querySelectorAll<HTMLAnchorElement>('.chronology-list li[data-event-id] > a')).map((a) => {
       const li = a.closest('li')!;
-      return { href: a.href, itemId: li.id, text: (a.textContent ?? '').trim(), shown: a.getClientRects().length > 0 && !li.closest('[hidden]') };
+      return {
+        href: a.href,
+        itemId: li.id,
+        text: (a.textContent ?? '').trim(),
+        shown: a.getClientRects().length > 0 && !li.closest('[hidden]'),
+      };
     }),
   );
 }
@@ -146,7 +171,8 @@ async function shownIds(page: Page): Promise<{ list: string[]; drawing: string[]
   return page.evaluate(() => {
     const shown = (el: Element) => el.getClientRects().length > 0 && !el.closest('[hidden]');
     const svg = Array.from(document.querySelectorAll('svg.timeline-svg')).find((s) => s.getClientRects().length > 0);
-    const ids = (els: Element[]) => [...new Set(els.filter(shown).map((el) => el.getAttribute('data-event-id') ?? ''))].sort();
+    const ids = (els: Element[]) =>
+      [...new Set(els.filter(shown).map((el) => el.getAttribute('data-event-id') ?? ''))].sort();
     return {
       list: ids(Array.from(document.querySelectorAll('.chronology-list li[data-event-id]'))),
       drawing: svg ? ids(Array.from(svg.querySelectorAll('a.mark[data-event-id]'))) : [],
@@ -160,7 +186,8 @@ async function readLinks(page: Page): Promise<Array<{ href: string; text: string
   return page.evaluate(() =>
     Array.from(document.querySelectorAll('a[href]')).map((a) => {
       const r = a.getBoundingClientRect();
-      const visible = !a.closest('[hidden]') && r.width > 0 && r.height > 0 && getComputedStyle(a).visibility !== 'hidden';
+      const visible =
+        !a.closest('[hidden]') && r.width > 0 && r.height > 0 && getComputedStyle(a).visibility !== 'hidden';
       return {
         href: new URL(a.getAttribute('href') ?? '', location.href).href,
         text: (a.textContent ?? '').trim().replace(/\s+/g, ' '),
@@ -179,11 +206,24 @@ const outOfOrder = (before: PublishedEvent, after: PublishedEvent) => after.end 
 
 test.describe('timeline layout', () => {
   test('the checks themselves find overlaps (ignoring parts of one mark) and order breaks', () => {
-    const box = (text: string, left: number, top: number, owner = 0, w = 10, h = 10): DrawnBox => ({ text, owner, left, top, right: left + w, bottom: top + h });
+    const box = (text: string, left: number, top: number, owner = 0, w = 10, h = 10): DrawnBox => ({
+      text,
+      owner,
+      left,
+      top,
+      right: left + w,
+      bottom: top + h,
+    });
     expect(overlappingPairs([box('a', 0, 0, 1), box('b', 10, 0, 2), box('c', 0, 10, 3)])).toHaveLength(0);
-    expect(overlappingPairs([box('a', 0, 0, 1), box('b', 5, 5, 2), box('c', 100, 0, 3)]).map(([a, b]) => a.text + b.text)).toEqual(['ab']);
+    expect(
+      overlappingPairs([box('a', 0, 0, 1), box('b', 5, 5, 2), box('c', 100, 0, 3)]).map(([a, b]) => a.text + b.text),
+    ).toEqual(['ab']);
     expect(overlappingPairs([box('a', 0, 0, 1), box('b', 5, 5, 1)])).toHaveLength(0);
-    expect(overlappingPairs([box('long', 0, 0, 1, 500), box('x', 1, 50, 2), box('far', 400, 5, 3)]).map(([a, b]) => a.text + b.text)).toEqual(['longfar']);
+    expect(
+      overlappingPairs([box('long', 0, 0, 1, 500), box('x', 1, 50, 2), box('far', 400, 5, 3)]).map(
+        ([a, b]) => a.text + b.text,
+      ),
+    ).toEqual(['longfar']);
     const day = (start: string, end: string | null) => ({ start, end }) as PublishedEvent;
     expect(outOfOrder(day('2023-09-20', '2023-09-20'), day('2023-09-19', '2023-09-19'))).toBe(true);
     expect(outOfOrder(day('2023-09-20', '2023-09-20'), day('2023-09-01', '2023-09-30'))).toBe(false);
@@ -191,7 +231,9 @@ test.describe('timeline layout', () => {
   });
 
   for (const size of WIDTHS) {
-    test(`at ${size.width} px: no "…", no overlapping marks or labels, no sideways scroll, every event a link in the overview and the reading view`, async ({ page }) => {
+    test(`at ${size.width} px: no "…", no overlapping marks or labels, no sideways scroll, every event a link in the overview and the reading view`, async ({
+      page,
+    }) => {
       await page.setViewportSize(size);
       await page.goto('./');
       const drawing = await readDrawing(page);
@@ -199,45 +241,77 @@ test.describe('timeline layout', () => {
       expect(drawing.svgClass).toContain(size.width >= 768 ? 'overview-wide' : 'overview-narrow');
 
       expect(drawing.allSvgText.length).toBeGreaterThan(0);
-      expect(drawing.allSvgText.filter((text) => text.includes('…')), 'labels cut short').toEqual([]);
+      expect(
+        drawing.allSvgText.filter((text) => text.includes('…')),
+        'labels cut short',
+      ).toEqual([]);
 
       const pairs = overlappingPairs(drawing.boxes);
-      expect(pairs.length, `overlapping marks or labels in the overview at ${size.width} px:\n${pairs.slice(0, 20).map(describePair).join('\n')}`).toBe(0);
+      expect(
+        pairs.length,
+        `overlapping marks or labels in the overview at ${size.width} px:\n${pairs.slice(0, 20).map(describePair).join('\n')}`,
+      ).toBe(0);
       const readingPairs = overlappingPairs(drawing.readingBoxes);
-      expect(readingPairs.length, `overlapping text in the reading view at ${size.width} px:\n${readingPairs.slice(0, 20).map(describePair).join('\n')}`).toBe(0);
+      expect(
+        readingPairs.length,
+        `overlapping text in the reading view at ${size.width} px:\n${readingPairs.slice(0, 20).map(describePair).join('\n')}`,
+      ).toBe(0);
       expect(drawing.readingBoxes.length).toBeGreaterThanOrEqual(3 * events.length);
 
-      const scroll = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, clientWidth: document.scrollingElement!.clientWidth }));
-      expect(scroll.scrollWidth, `the page scrolls sideways at ${size.width} px`).toBeLessThanOrEqual(scroll.clientWidth);
+      const scroll = await page.evaluate(() => ({
+        scrollWidth: document.scrollingElement!.scrollWidth,
+        clientWidth: document.scrollingElement!.clientWidth,
+      }));
+      expect(scroll.scrollWidth, `the page scrolls sideways at ${size.width} px`).toBeLessThanOrEqual(
+        scroll.clientWidth,
+      );
 
       // Overview: every event is its own mark linking to its page, or counted in a bin that leads
       // to its place in the reading view.
       const problems: string[] = [];
       for (const mark of drawing.marks) {
-        if (eventIdOf(mark.href) !== mark.eventId) problems.push(`overview: mark for ${mark.eventId} links to ${mark.href}`);
+        if (eventIdOf(mark.href) !== mark.eventId)
+          problems.push(`overview: mark for ${mark.eventId} links to ${mark.href}`);
         if (!mark.shown) problems.push(`overview: mark for ${mark.eventId} is hidden or outside the drawing`);
       }
       let binned = 0;
       for (const bin of drawing.bins) {
         const target = new URL(bin.href).hash.slice(1);
-        if (!eventById.has(target) || new URL(bin.href).pathname !== new URL(page.url()).pathname) problems.push(`overview: bin leads to ${bin.href}`);
+        if (!eventById.has(target) || new URL(bin.href).pathname !== new URL(page.url()).pathname)
+          problems.push(`overview: bin leads to ${bin.href}`);
         if (!bin.shown) problems.push(`overview: bin for ${target} is hidden or outside the drawing`);
         binned += Number(bin.count);
       }
       expect(problems, problems.join('\n')).toEqual([]);
-      expect(new Set(drawing.marks.map((m) => m.eventId)).size + binned, 'every event drawn once, as a mark or counted in a bin').toBe(events.length);
+      expect(
+        new Set(drawing.marks.map((m) => m.eventId)).size + binned,
+        'every event drawn once, as a mark or counted in a bin',
+      ).toBe(events.length);
 
       // Reading view: one shown link per event.
       const list = await readList(page);
-      expect(list.filter((l) => l.shown && eventIdOf(l.href) === l.itemId).map((l) => l.itemId).sort()).toEqual(allIds);
+      expect(
+        list
+          .filter((l) => l.shown && eventIdOf(l.href) === l.itemId)
+          .map((l) => l.itemId)
+          .sort(),
+      ).toEqual(allIds);
     });
   }
 
   test('at 1440 × 900 the first screen, unscrolled, links to at least 90% of the events', async ({ page }) => {
     await page.setViewportSize(WIDTHS[0]);
     await page.goto('./');
-    const linked = new Set((await readLinks(page)).filter((l) => l.onFirstScreen).map((l) => eventIdOf(l.href)).filter((id) => id !== undefined));
-    expect(linked.size, `events linked from the first screen: ${linked.size} of ${events.length}`).toBeGreaterThanOrEqual(Math.ceil(FIRST_SCREEN_SHARE * events.length));
+    const linked = new Set(
+      (await readLinks(page))
+        .filter((l) => l.onFirstScreen)
+        .map((l) => eventIdOf(l.href))
+        .filter((id) => id !== undefined),
+    );
+    expect(
+      linked.size,
+      `events linked from the first screen: ${linked.size} of ${events.length}`,
+    ).toBeGreaterThanOrEqual(Math.ceil(FIRST_SCREEN_SHARE * events.length));
   });
 
   test('the first link carrying each event’s full title, in document order, gives date order', async ({ page }) => {
@@ -254,13 +328,24 @@ test.describe('timeline layout', () => {
       read.push(event);
     }
     expect(read.map((e) => e.id).sort(), 'every event has a link carrying its full title').toEqual(allIds);
-    const breaks = read.slice(1).flatMap((after, i) => (outOfOrder(read[i]!, after) ? [`${after.id} (${after.start}–${after.end}) read after ${read[i]!.id} (${read[i]!.start})`] : []));
+    const breaks = read
+      .slice(1)
+      .flatMap((after, i) =>
+        outOfOrder(read[i]!, after)
+          ? [`${after.id} (${after.start}–${after.end}) read after ${read[i]!.id} (${read[i]!.start})`]
+          : [],
+      );
     expect(breaks, breaks.join('\n')).toEqual([]);
   });
 
   test('the page carries at most 15 KB of JavaScript, all of it inline', async ({ page }) => {
     await page.goto('./');
-    const scripts = await page.evaluate(() => Array.from(document.scripts).map((s) => ({ src: s.src, bytes: new TextEncoder().encode(s.textContent ?? '').length })));
+    const scripts = await page.evaluate(() =>
+      Array.from(document.scripts).map((s) => ({
+        src: s.src,
+        bytes: new TextEncoder().encode(s.textContent ?? '').length,
+      })),
+    );
     expect(scripts.filter((s) => s.src)).toEqual([]);
     expect(scripts.reduce((sum, s) => sum + s.bytes, 0)).toBeLessThanOrEqual(SCRIPT_BUDGET);
   });
@@ -270,9 +355,10 @@ test.describe('timeline filters', () => {
   const firstEra = events[0]?.era ?? '';
   const sourceIds = [...new Set(events.flatMap((e) => e.claims.map((c) => c.source)))].sort();
   // The source cited by the fewest events: the strongest test that filtering happens.
-  const rareSource = sourceIds
-    .map((id) => ({ id, n: events.filter((e) => e.claims.some((c) => c.source === id)).length }))
-    .sort((a, b) => a.n - b.n)[0]?.id ?? '';
+  const rareSource =
+    sourceIds
+      .map((id) => ({ id, n: events.filter((e) => e.claims.some((c) => c.source === id)).length }))
+      .sort((a, b) => a.n - b.n)[0]?.id ?? '';
   const cases = [
     {
       name: 'era',
@@ -284,7 +370,8 @@ test.describe('timeline filters', () => {
     {
       name: 'source',
       query: `source=${rareSource}`,
-      choose: (page: Page) => page.locator('form[data-timeline-filters] select[name="source"]').selectOption(rareSource),
+      choose: (page: Page) =>
+        page.locator('form[data-timeline-filters] select[name="source"]').selectOption(rareSource),
       form: { era: '', source: rareSource, disputed: false },
       expected: events.filter((e) => e.claims.some((c) => c.source === rareSource)),
     },
@@ -308,7 +395,11 @@ test.describe('timeline filters', () => {
     });
 
   for (const c of cases) {
-    test(`choosing ${c.name} filters the drawing and the list, writes ?${c.query}, and the URL restores the view`, async ({ page, browser, baseURL }) => {
+    test(`choosing ${c.name} filters the drawing and the list, writes ?${c.query}, and the URL restores the view`, async ({
+      page,
+      browser,
+      baseURL,
+    }) => {
       const expected = c.expected.map((e) => e.id).sort();
       expect(expected.length, `${c.name}: the filter would show some events`).toBeGreaterThan(0);
       expect(expected.length, `${c.name}: the filter would hide some events`).toBeLessThan(events.length);
@@ -322,10 +413,11 @@ test.describe('timeline filters', () => {
       expect(filtered.drawing).toEqual(expected);
       expect(filtered.count).toBe(`Showing ${expected.length} of ${events.length} events`);
       // Era and year headings with nothing left under them are hidden too.
-      const emptyGroupsShown = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('.chronology-list [data-filter-group]')).filter(
-          (g) => g.getClientRects().length > 0 && !g.querySelector('[data-event-id]:not([hidden])'),
-        ).length,
+      const emptyGroupsShown = await page.evaluate(
+        () =>
+          Array.from(document.querySelectorAll('.chronology-list [data-filter-group]')).filter(
+            (g) => g.getClientRects().length > 0 && !g.querySelector('[data-event-id]:not([hidden])'),
+          ).length,
       );
       expect(emptyGroupsShown, 'era/year groups with no visible event are hidden').toBe(0);
 
@@ -352,7 +444,10 @@ test.describe('timeline filters', () => {
 
   test('era and disputed combine, and the combined URL restores the view', async ({ page, browser }) => {
     const era = [...new Set(events.filter((e) => e.disputes.length > 0).map((e) => e.era))][0]!;
-    const expected = events.filter((e) => e.era === era && e.disputes.length > 0).map((e) => e.id).sort();
+    const expected = events
+      .filter((e) => e.era === era && e.disputes.length > 0)
+      .map((e) => e.id)
+      .sort();
     await page.goto('./');
     await page.locator('select[name="era"]').selectOption(era);
     await page.locator('input[name="disputed"]').check();
@@ -393,33 +488,48 @@ test.describe('timeline targets', () => {
         anyInView: visible.some((el) => inView(el)),
         /** The reading-view item is on screen (src/client/filters.ts scrolls to the first visible item outside aria-hidden drawings). */
         itemInView: visible.some((el) => el.tagName.toLowerCase() === 'li' && inView(el)),
-        where: visible.map((el) => `${el.tagName.toLowerCase()} at top ${Math.round(el.getBoundingClientRect().top)}`).join(', '),
+        where: visible
+          .map((el) => `${el.tagName.toLowerCase()} at top ${Math.round(el.getBoundingClientRect().top)}`)
+          .join(', '),
         scrollY,
       };
     }, id);
 
   for (const size of [WIDTHS[0], WIDTHS[2]]) {
-    test(`at ${size.width} px, /#<event-id> marks that event in the overview and the reading view and scrolls it into view; a new hash moves the mark`, async ({ page }) => {
+    test(`at ${size.width} px, /#<event-id> marks that event in the overview and the reading view and scrolls it into view; a new hash moves the mark`, async ({
+      page,
+    }) => {
       await page.setViewportSize(size);
       await page.goto(`./#${target.id}`);
-      await expect.poll(async () => (await targetState(page, target.id)).anyInView, { message: `${target.id} scrolled into view` }).toBe(true);
+      await expect
+        .poll(async () => (await targetState(page, target.id)).anyInView, {
+          message: `${target.id} scrolled into view`,
+        })
+        .toBe(true);
       const state = await targetState(page, target.id);
       expect(state.marked).toEqual([target.id]);
       // The reading-view item and the overview marks carry is-target, and nothing else does.
       expect(state.markedCount).toBe(state.expectedCount);
       expect(state.markedCount).toBeGreaterThanOrEqual(2);
       expect(state.visibleCount).toBeGreaterThanOrEqual(size.width < 768 ? 1 : 2);
-      if (size.width < 768) expect(state.scrollY, 'the page scrolled down to the last event').toBeGreaterThan(size.height);
+      if (size.width < 768)
+        expect(state.scrollY, 'the page scrolled down to the last event').toBeGreaterThan(size.height);
 
       // A later hash change moves the mark, and the script brings the reading-view item into view.
       await page.evaluate((id) => {
         location.hash = id;
       }, other.id);
       await expect.poll(async () => (await targetState(page, other.id)).marked).toEqual([other.id]);
-      await expect.poll(async () => (await targetState(page, other.id)).itemInView, { message: 'the reading-view item of the new target is in view' }).toBe(true);
+      await expect
+        .poll(async () => (await targetState(page, other.id)).itemInView, {
+          message: 'the reading-view item of the new target is in view',
+        })
+        .toBe(true);
     });
 
-    test(`at ${size.width} px, opening /#<event-id> shows the event in the reading view ("Show on the full timeline")`, async ({ page }) => {
+    test(`at ${size.width} px, opening /#<event-id> shows the event in the reading view ("Show on the full timeline")`, async ({
+      page,
+    }) => {
       await page.setViewportSize(size);
       await page.goto(`./#${target.id}`);
       await expect
@@ -466,20 +576,31 @@ test('choosing a source shows in the overview exactly where that source has some
   const sources = [...new Set(events.flatMap((e) => e.claims.map((c) => c.source)))].sort();
   for (const source of sources) {
     await page.locator('form[data-timeline-filters] select[name="source"]').selectOption(source);
-    const expected = events.filter((e) => e.claims.some((c) => c.source === source)).map((e) => e.id).sort();
+    const expected = events
+      .filter((e) => e.claims.some((c) => c.source === source))
+      .map((e) => e.id)
+      .sort();
     expect((await shownIds(page)).drawing, `overview marks for ${source}`).toEqual(expected);
   }
 });
 
-test('every source’s chronology within each era lists exactly the events of that source in that era', async ({ page }) => {
+test('every source’s chronology within each era lists exactly the events of that source in that era', async ({
+  page,
+}) => {
   const sources = [...new Set(events.flatMap((e) => e.claims.map((c) => c.source)))].sort();
   const eras = [...new Set(events.map((e) => e.era))];
   for (const source of sources) {
     for (const era of eras) {
       const response = await page.goto(`./sources/${source}/chronology/${era}/index.html`);
       expect(response?.status(), `${source} × ${era}`).toBe(200);
-      const expected = events.filter((e) => e.era === era && e.claims.some((c) => c.source === source)).map((e) => e.id).sort();
-      const listed = (await readList(page)).filter((l) => eventIdOf(l.href) === l.itemId).map((l) => l.itemId).sort();
+      const expected = events
+        .filter((e) => e.era === era && e.claims.some((c) => c.source === source))
+        .map((e) => e.id)
+        .sort();
+      const listed = (await readList(page))
+        .filter((l) => eventIdOf(l.href) === l.itemId)
+        .map((l) => l.itemId)
+        .sort();
       expect(listed, `${source} × ${era}`).toEqual(expected);
     }
   }

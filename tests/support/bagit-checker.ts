@@ -40,7 +40,11 @@ function walk(root: string, folder: string, found: string[]): void {
 export function checkBag(bag: string): string[] {
   const problems: string[] = [];
   const declaration = existsSync(join(bag, 'bagit.txt')) ? linesOf(readFileSync(join(bag, 'bagit.txt'), 'utf8')) : [];
-  if (declaration.length !== 2 || !/^BagIt-Version: \d+\.\d+$/.test(declaration[0] ?? '') || !/^Tag-File-Character-Encoding: \S+$/.test(declaration[1] ?? ''))
+  if (
+    declaration.length !== 2 ||
+    !/^BagIt-Version: \d+\.\d+$/.test(declaration[0] ?? '') ||
+    !/^Tag-File-Character-Encoding: \S+$/.test(declaration[1] ?? '')
+  )
     problems.push('bagit.txt is missing or not the two required lines (2.1.1)');
   if (!existsSync(join(bag, 'data'))) return [...problems, 'no data/ payload directory (2.1.2)'];
 
@@ -60,7 +64,11 @@ export function checkBag(bag: string): string[] {
     const entries = manifestEntries(readFileSync(join(bag, name), 'utf8'));
     for (const { checksum, path } of entries) {
       if (!existsSync(join(bag, path))) problems.push(`${name}: lists ${path}, which does not exist`);
-      else if (createHash(algorithm).update(readFileSync(join(bag, path))).digest('hex') !== checksum)
+      else if (
+        createHash(algorithm)
+          .update(readFileSync(join(bag, path)))
+          .digest('hex') !== checksum
+      )
         problems.push(`${name}: checksum of ${path} does not match`);
     }
     if (name.startsWith('manifest-')) {
@@ -74,7 +82,9 @@ export function checkBag(bag: string): string[] {
   if (oxum) {
     const octets = payload.reduce((sum, path) => sum + lstatSync(join(bag, path)).size, 0);
     if (Number(oxum[1]) !== octets || Number(oxum[2]) !== payload.length)
-      problems.push(`Payload-Oxum ${oxum[1]}.${oxum[2]} but the payload has ${octets} octets in ${payload.length} files`);
+      problems.push(
+        `Payload-Oxum ${oxum[1]}.${oxum[2]} but the payload has ${octets} octets in ${payload.length} files`,
+      );
   }
   return problems;
 }

@@ -32,7 +32,8 @@ export function listBuiltPages(dir: string = distDir()): BuiltPage[] {
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile() && entry.name.toLowerCase().endsWith('.html')) {
         const rel = relative(dir, path).split(sep).join('/');
-        const urlPath = rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
+        const urlPath =
+          rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
         pages.push({ file: path, rel, urlPath, bytes: statSync(path).size });
       }
     }
@@ -106,7 +107,11 @@ export function representativePages(pages: BuiltPage[]): Array<BuiltPage & { tem
  * workers. Chunks hold at most `maxPerChunk` pages and are balanced by an estimated cost (a
  * fixed cost per page plus its HTML size), and there are at least `minChunks` of them.
  */
-export function chunkPages<T extends Pick<BuiltPage, 'bytes'>>(pages: readonly T[], maxPerChunk = 12, minChunks = 2): T[][] {
+export function chunkPages<T extends Pick<BuiltPage, 'bytes'>>(
+  pages: readonly T[],
+  maxPerChunk = 12,
+  minChunks = 2,
+): T[][] {
   if (pages.length === 0) return [];
   const cost = (page: T): number => 40_000 + page.bytes;
   const count = Math.min(pages.length, Math.max(minChunks, Math.ceil(pages.length / maxPerChunk)));

@@ -28,12 +28,17 @@ export function copyFixture(prefix = 'chronology-fixture-'): { root: string; con
 export function editFile(content: string, path: string, from: string | RegExp, to: string): void {
   const file = join(content, path);
   const text = readFileSync(file, 'utf8');
-  if (typeof from === 'string' ? !text.includes(from) : !from.test(text)) throw new Error(`${path} no longer contains ${String(from)}`);
+  if (typeof from === 'string' ? !text.includes(from) : !from.test(text))
+    throw new Error(`${path} no longer contains ${String(from)}`);
   writeFileSync(file, text.replace(from, to));
 }
 
 /** Adds an event file `events/<name>` made from the fixture's event with the given edits. */
-export function addEvent(content: string, name: string, edits: ReadonlyArray<readonly [string | RegExp, string]> = []): string {
+export function addEvent(
+  content: string,
+  name: string,
+  edits: ReadonlyArray<readonly [string | RegExp, string]> = [],
+): string {
   const path = `events/${name}`;
   writeFileSync(join(content, path), readFileSync(join(FIXTURE, FIXTURE_EVENT)));
   for (const [from, to] of edits) editFile(content, path, from, to);
@@ -50,14 +55,27 @@ export const buildEnv = (content: string, out: string): NodeJS.ProcessEnv => ({
 });
 
 /** Runs scripts/build.ts to completion. */
-export function runBuild(content: string, out: string, extraEnv: NodeJS.ProcessEnv = {}): { status: number | null; output: string } {
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...buildEnv(content, out), ...extraEnv } });
+export function runBuild(
+  content: string,
+  out: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): { status: number | null; output: string } {
+  const run = spawnSync(process.execPath, ['scripts/build.ts'], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: { ...buildEnv(content, out), ...extraEnv },
+  });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 
 /** Starts `npm run build` in a process group of its own, so the whole tree can be killed at once. */
 export function startNpmBuild(content: string, out: string): { child: ChildProcess; output: () => string } {
-  const child = spawn('npm', ['run', 'build', '--silent'], { cwd: PROJECT_ROOT, env: buildEnv(content, out), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['run', 'build', '--silent'], {
+    cwd: PROJECT_ROOT,
+    env: buildEnv(content, out),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -28,7 +28,8 @@ const withQuote = (quote: string) => [[`quote: "${FIXTURE_QUOTE}"`, `quote: ${JS
 const withDate = (date: string) => [['date: "1992-02-25/1992-02-26"', `date: ${JSON.stringify(date)}`]] as const;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A `file: field: reason` line; `reason` is a regular expression source. */
-const line = (file: string, field: string, reason: string) => new RegExp(`(?:^|/)content/${escape(file)}: ${field}: ${reason}`, 'm');
+const line = (file: string, field: string, reason: string) =>
+  new RegExp(`(?:^|/)content/${escape(file)}: ${field}: ${reason}`, 'm');
 const write = (content: string, path: string, bytes: string | Buffer) => {
   mkdirSync(dirname(join(content, path)), { recursive: true });
   writeFileSync(join(content, path), bytes);
@@ -46,7 +47,10 @@ const addSource = (content: string, id: string, change: (capture: string) => str
   const capture = change(read(FIXTURE, `sources/captures/${CAPTURE_NAME}`).toString('utf8'));
   write(content, `sources/captures/${id}.txt`, capture);
   const sha256 = recordedHash ?? createHash('sha256').update(capture).digest('hex');
-  const source = read(FIXTURE, SOURCE).toString('utf8').replace(CAPTURE_NAME, `${id}.txt`).replace(/sha256: [0-9a-f]{64}/, `sha256: ${sha256}`);
+  const source = read(FIXTURE, SOURCE)
+    .toString('utf8')
+    .replace(CAPTURE_NAME, `${id}.txt`)
+    .replace(/sha256: [0-9a-f]{64}/, `sha256: ${sha256}`);
   write(content, `sources/${id}.mdx`, source);
 };
 const setRedirects = (text: string) => (content: string) => write(content, 'redirects.json', text);
@@ -64,12 +68,18 @@ export const PLANTED_FAULTS: readonly PlantedFault[] = [
   },
   {
     kind: 'U+FEFF in place of a space in a quote (JavaScript \\s would match it)',
-    plant: (c) => addEvent(c, '1992-02-25-bom-quote.mdx', withQuote(FIXTURE_QUOTE.replace('civilians were', 'civilians\uFEFFwere'))),
+    plant: (c) =>
+      addEvent(
+        c,
+        '1992-02-25-bom-quote.mdx',
+        withQuote(FIXTURE_QUOTE.replace('civilians were', 'civilians\uFEFFwere')),
+      ),
     expected: line('events/1992-02-25-bom-quote.mdx', 'claims\\[0\\]\\.quote', 'not found verbatim'),
   },
   {
     kind: 'a quote that is not verbatim',
-    plant: (c) => addEvent(c, '1992-02-25-not-verbatim.mdx', withQuote(FIXTURE_QUOTE.replace('brutally murdered', 'killed'))),
+    plant: (c) =>
+      addEvent(c, '1992-02-25-not-verbatim.mdx', withQuote(FIXTURE_QUOTE.replace('brutally murdered', 'killed'))),
     expected: line('events/1992-02-25-not-verbatim.mdx', 'claims\\[0\\]\\.quote', 'not found verbatim'),
   },
   {
@@ -85,17 +95,29 @@ export const PLANTED_FAULTS: readonly PlantedFault[] = [
   {
     kind: "a nonArticle range beyond the capture's last line",
     plant: (c) => appendNonArticle(c, '[500, 600]'),
-    expected: line(SOURCE, 'nonArticle\\[\\d+\\]\\.lines', "range \\[500, 600\\] goes beyond the capture's last line \\(10\\)"),
+    expected: line(
+      SOURCE,
+      'nonArticle\\[\\d+\\]\\.lines',
+      "range \\[500, 600\\] goes beyond the capture's last line \\(10\\)",
+    ),
   },
   {
     kind: 'an event file name with spaces',
     plant: (c) => addEvent(c, '1992 khojaly again.mdx'),
-    expected: line('events/1992 khojaly again.mdx', 'file name', '"1992 khojaly again" is not a lowercase kebab-case id'),
+    expected: line(
+      'events/1992 khojaly again.mdx',
+      'file name',
+      '"1992 khojaly again" is not a lowercase kebab-case id',
+    ),
   },
   {
     kind: 'an event file name with capitals',
     plant: (c) => addEvent(c, '1992-Khojaly-Again.mdx'),
-    expected: line('events/1992-Khojaly-Again.mdx', 'file name', '"1992-Khojaly-Again" is not a lowercase kebab-case id'),
+    expected: line(
+      'events/1992-Khojaly-Again.mdx',
+      'file name',
+      '"1992-Khojaly-Again" is not a lowercase kebab-case id',
+    ),
   },
   {
     kind: 'an event file in a subfolder',
@@ -109,7 +131,12 @@ export const PLANTED_FAULTS: readonly PlantedFault[] = [
   },
   {
     kind: 'a Latin-1 file',
-    plant: (c) => write(c, 'places/cafe.json', Buffer.from('{ "label": "Caf\xe9", "names": [{ "name": "Caf\xe9" }], "kind": "site" }', 'latin1')),
+    plant: (c) =>
+      write(
+        c,
+        'places/cafe.json',
+        Buffer.from('{ "label": "Caf\xe9", "names": [{ "name": "Caf\xe9" }], "kind": "site" }', 'latin1'),
+      ),
     expected: line('places/cafe.json', 'encoding', 'line 1: not valid UTF-8'),
   },
   {
@@ -124,8 +151,17 @@ export const PLANTED_FAULTS: readonly PlantedFault[] = [
   },
   {
     kind: 'capture files whose names differ only in case',
-    plant: (c) => write(c, `sources/captures/${CAPTURE_NAME.toUpperCase().replace('.TXT', '.txt')}`, read(c, `sources/captures/${CAPTURE_NAME}`)),
-    expected: line(`sources/captures/${CAPTURE_NAME}`, 'file name', `differs from sources/captures/${escape(CAPTURE_NAME.toUpperCase().replace('.TXT', '.txt'))} only in letter case`),
+    plant: (c) =>
+      write(
+        c,
+        `sources/captures/${CAPTURE_NAME.toUpperCase().replace('.TXT', '.txt')}`,
+        read(c, `sources/captures/${CAPTURE_NAME}`),
+      ),
+    expected: line(
+      `sources/captures/${CAPTURE_NAME}`,
+      'file name',
+      `differs from sources/captures/${escape(CAPTURE_NAME.toUpperCase().replace('.TXT', '.txt'))} only in letter case`,
+    ),
   },
   {
     kind: 'a duplicate era id',
@@ -135,7 +171,11 @@ export const PLANTED_FAULTS: readonly PlantedFault[] = [
   {
     kind: 'overlapping eras',
     plant: (c) => appendEra(c, { id: 'planted-overlap', start: '1990-01-01', end: '1990-12-31' }),
-    expected: line(ERAS, '\\[\\d+\\]\\.start', 'era "planted-overlap" starts on 1990-01-01, before era "movement-and-war-1988-1994" ends'),
+    expected: line(
+      ERAS,
+      '\\[\\d+\\]\\.start',
+      'era "planted-overlap" starts on 1990-01-01, before era "movement-and-war-1988-1994" ends',
+    ),
   },
   {
     kind: 'a place listed twice on an event',
@@ -148,7 +188,11 @@ export const PLANTED_FAULTS: readonly PlantedFault[] = [
       writeFileSync(join(c, '..', 'outside.txt'), 'outside');
       symlinkSync(join(c, '..', 'outside.txt'), join(c, 'sources/captures/outside.txt'));
     },
-    expected: line('sources/captures/outside.txt', 'file', 'symbolic link to .*outside\\.txt, outside the content folder'),
+    expected: line(
+      'sources/captures/outside.txt',
+      'file',
+      'symbolic link to .*outside\\.txt, outside the content folder',
+    ),
   },
   ...(
     [
@@ -165,52 +209,103 @@ export const PLANTED_FAULTS: readonly PlantedFault[] = [
   })),
   {
     kind: 'a contested word outside quotation marks in a title (src/lib/contested-words.ts)',
-    plant: (c) => addEvent(c, '1992-02-25-contested.mdx', [['title: "Killings of civilians at Khojaly"', 'title: "The Khojaly massacre"']]),
+    plant: (c) =>
+      addEvent(c, '1992-02-25-contested.mdx', [
+        ['title: "Killings of civilians at Khojaly"', 'title: "The Khojaly massacre"'],
+      ]),
     expected: line('events/1992-02-25-contested.mdx', 'title', 'contested word "massacre" outside quotation marks'),
   },
   {
     kind: 'a stated date whose quote does not give its year',
     plant: (c) => addEvent(c, '1993-unstated.mdx', withDate('1993')),
-    expected: line('events/1993-unstated.mdx', 'dateBasis', 'date 1993 is "stated" by claim "rebuttal", but neither its quote nor dateBasis\\.note gives the year 1993'),
+    expected: line(
+      'events/1993-unstated.mdx',
+      'dateBasis',
+      'date 1993 is "stated" by claim "rebuttal", but neither its quote nor dateBasis\\.note gives the year 1993',
+    ),
   },
   {
     kind: "an id whose date prefix contradicts the event's date",
     plant: (c) => addEvent(c, '1990-02-25-misdated.mdx'),
-    expected: line('events/1990-02-25-misdated.mdx', 'id', 'id prefix 1990-02-25 contradicts the date 1992-02-25/1992-02-26'),
+    expected: line(
+      'events/1990-02-25-misdated.mdx',
+      'id',
+      'id prefix 1990-02-25 contradicts the date 1992-02-25/1992-02-26',
+    ),
   },
   {
     kind: 'a capture changed without its body',
     plant: (c) => {
       addSource(c, 'fixture-changed', (capture) => capture.replace('brutally murdered', 'cruelly murdered'));
-      addEvent(c, '1992-02-25-changed.mdx', [...withQuote(FIXTURE_QUOTE.replace('brutally', 'cruelly')), ['source: fixture-rebuttal', 'source: fixture-changed']]);
+      addEvent(c, '1992-02-25-changed.mdx', [
+        ...withQuote(FIXTURE_QUOTE.replace('brutally', 'cruelly')),
+        ['source: fixture-rebuttal', 'source: fixture-changed'],
+      ]);
     },
-    expected: line('sources/fixture-changed.mdx', 'body', 'the passage quoted by .*1992-02-25-changed\\.mdx claims\\[0\\] is in the capture but not in the body'),
+    expected: line(
+      'sources/fixture-changed.mdx',
+      'body',
+      'the passage quoted by .*1992-02-25-changed\\.mdx claims\\[0\\] is in the capture but not in the body',
+    ),
   },
   {
     kind: 'a capture whose hash changed',
-    plant: (c) => addSource(c, 'fixture-altered', (capture) => `${capture} altered`, createHash('sha256').update('original').digest('hex')),
+    plant: (c) =>
+      addSource(
+        c,
+        'fixture-altered',
+        (capture) => `${capture} altered`,
+        createHash('sha256').update('original').digest('hex'),
+      ),
     expected: line('sources/fixture-altered.mdx', 'capture\\.sha256', 'capture fixture-altered\\.txt has SHA-256'),
   },
   // No script from content (src/lib/body-html-policy.ts): the payloads of issue 12.
   ...(
     [
-      ['a <script> element in an event body', 'An account <script>alert(1)</script> in prose.', 'raw HTML "<script>" is not allowed in an event body'],
-      ['an <img onerror> in an event body', 'An image <img src=x onerror=alert(2)> in prose.', 'raw HTML "<img src=x onerror=alert\\(2\\)>" is not allowed in an event body'],
-      ['an <iframe src="javascript:…"> in an event body', '<iframe src="javascript:alert(3)"></iframe>', 'raw HTML "<iframe src=\\\\"javascript:alert\\(3\\)\\\\"></iframe>" is not allowed in an event body'],
-      ['a javascript: link in an event body', 'A link [x](javascript:alert(4)).', 'link target "javascript:alert\\(4\\)" uses javascript:; only http:, https: and relative links are allowed'],
+      [
+        'a <script> element in an event body',
+        'An account <script>alert(1)</script> in prose.',
+        'raw HTML "<script>" is not allowed in an event body',
+      ],
+      [
+        'an <img onerror> in an event body',
+        'An image <img src=x onerror=alert(2)> in prose.',
+        'raw HTML "<img src=x onerror=alert\\(2\\)>" is not allowed in an event body',
+      ],
+      [
+        'an <iframe src="javascript:…"> in an event body',
+        '<iframe src="javascript:alert(3)"></iframe>',
+        'raw HTML "<iframe src=\\\\"javascript:alert\\(3\\)\\\\"></iframe>" is not allowed in an event body',
+      ],
+      [
+        'a javascript: link in an event body',
+        'A link [x](javascript:alert(4)).',
+        'link target "javascript:alert\\(4\\)" uses javascript:; only http:, https: and relative links are allowed',
+      ],
     ] as const
   ).map(([kind, payload, reason], i) => ({
     kind,
-    plant: (c: string) => writeFileSync(join(c, addEvent(c, `1992-02-25-payload-${i}.mdx`)), `${read(FIXTURE, FIXTURE_EVENT).toString('utf8')}\n${payload}\n`),
+    plant: (c: string) =>
+      writeFileSync(
+        join(c, addEvent(c, `1992-02-25-payload-${i}.mdx`)),
+        `${read(FIXTURE, FIXTURE_EVENT).toString('utf8')}\n${payload}\n`,
+      ),
     expected: line(`events/1992-02-25-payload-${i}.mdx`, 'body', reason),
   })),
   {
     kind: 'a <script> element in a source body',
     plant: (c) => {
       addSource(c, 'fixture-script', (capture) => capture);
-      writeFileSync(join(c, 'sources/fixture-script.mdx'), `${read(c, 'sources/fixture-script.mdx').toString('utf8')}\n<script>alert(5)</script>\n`);
+      writeFileSync(
+        join(c, 'sources/fixture-script.mdx'),
+        `${read(c, 'sources/fixture-script.mdx').toString('utf8')}\n<script>alert(5)</script>\n`,
+      );
     },
-    expected: line('sources/fixture-script.mdx', 'body', 'element <script> is not allowed in a source body; only <Caption>'),
+    expected: line(
+      'sources/fixture-script.mdx',
+      'body',
+      'element <script> is not allowed in a source body; only <Caption>',
+    ),
   },
   {
     kind: 'a javascript: source url',
@@ -222,8 +317,14 @@ export const PLANTED_FAULTS: readonly PlantedFault[] = [
   },
   {
     kind: 'a redirect key that is a path, and a redirect to no event',
-    plant: setRedirects('{ "1992-02-26-khojaly": "1992-02-25-khojaly", "../../index": "1992-02-25-khojaly", "old-id": "no-such-event" }'),
-    expected: line('redirects.json', '"\\.\\./\\.\\./index"', 'an old id must be a lowercase kebab-case id, not a path'),
+    plant: setRedirects(
+      '{ "1992-02-26-khojaly": "1992-02-25-khojaly", "../../index": "1992-02-25-khojaly", "old-id": "no-such-event" }',
+    ),
+    expected: line(
+      'redirects.json',
+      '"\\.\\./\\.\\./index"',
+      'an old id must be a lowercase kebab-case id, not a path',
+    ),
   },
   {
     kind: 'a redirects.json that is not valid JSON',
@@ -234,7 +335,11 @@ export const PLANTED_FAULTS: readonly PlantedFault[] = [
   {
     kind: 'a redirects.json that is null',
     plant: setRedirects('null'),
-    expected: line('redirects.json', '\\(whole file\\)', 'must be a JSON object mapping old event ids to current ones, not null'),
+    expected: line(
+      'redirects.json',
+      '\\(whole file\\)',
+      'must be a JSON object mapping old event ids to current ones, not null',
+    ),
     combinable: false,
   },
 ];

@@ -11,7 +11,8 @@ if (offset !== 0) {
   const RealDate = Date;
   const now = () => RealDate.now() + offset;
   globalThis.Date = new Proxy(RealDate, {
-    construct: (target, args, newTarget) => (args.length > 0 ? Reflect.construct(target, args, newTarget) : Reflect.construct(target, [now()], newTarget)),
+    construct: (target, args, newTarget) =>
+      args.length > 0 ? Reflect.construct(target, args, newTarget) : Reflect.construct(target, [now()], newTarget),
     apply: (target) => new target(now()).toString(),
     get: (target, property, receiver) => (property === 'now' ? now : Reflect.get(target, property, receiver)),
   });

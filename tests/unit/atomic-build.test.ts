@@ -14,7 +14,15 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addEvent, buildEnv, copyFixture, PROJECT_ROOT, runBuild, snapshotTree, startNpmBuild } from '../support/content-fixture.ts';
+import {
+  addEvent,
+  buildEnv,
+  copyFixture,
+  PROJECT_ROOT,
+  runBuild,
+  snapshotTree,
+  startNpmBuild,
+} from '../support/content-fixture.ts';
 
 /** Extra events, so that building the fixture takes well over the longest kill delay on 2 cores. */
 const EXTRA_EVENTS = 60;
@@ -37,7 +45,9 @@ function publishStandIn(out: string): void {
 }
 
 const exited = (child: ChildProcess): Promise<void> =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('close', () => resolve()));
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('close', () => resolve()));
 
 /** Kills the whole process group of a detached child (npm, the shell, the build and its steps). */
 async function killTree(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
@@ -50,24 +60,32 @@ async function killTree(child: ChildProcess, signal: NodeJS.Signals): Promise<vo
 }
 
 /** Temporary siblings of the published folder, and its lock: none may remain after a clean stop. */
-const leftovers = () => readdirSync(dirname(fixture.out)).filter((name) => !['content', 'dist', 'outside.txt'].includes(name));
+const leftovers = () =>
+  readdirSync(dirname(fixture.out)).filter((name) => !['content', 'dist', 'outside.txt'].includes(name));
 
 beforeAll(() => {
-  for (let i = 0; i < EXTRA_EVENTS; i++) addEvent(fixture.content, `1992-02-25-copy-${i}.mdx`, [['Killings of civilians at Khojaly', `Copy ${i}`]]);
+  for (let i = 0; i < EXTRA_EVENTS; i++)
+    addEvent(fixture.content, `1992-02-25-copy-${i}.mdx`, [['Killings of civilians at Khojaly', `Copy ${i}`]]);
   publishStandIn(fixture.out);
   before = snapshotTree(fixture.out);
 });
 afterAll(() => rmSync(fixture.root, { recursive: true, force: true }));
 
 describe('npm run build, interrupted', () => {
-  it.each(KILL_AFTER_SECONDS)('killed (SIGKILL, whole process tree) after %i s leaves the published folder byte for byte', async (seconds) => {
-    const build = startNpmBuild(fixture.content, fixture.out);
-    await sleep(seconds * MS_PER_SECOND);
-    expect(build.child.exitCode, `the build ended before ${seconds} s, so the kill proves nothing:\n${build.output()}`).toBeNull();
-    await killTree(build.child, 'SIGKILL');
-    expect(build.output(), 'the build took over the lock left by the previous kill').not.toContain('another build');
-    expect(snapshotTree(fixture.out)).toEqual(before);
-  });
+  it.each(KILL_AFTER_SECONDS)(
+    'killed (SIGKILL, whole process tree) after %i s leaves the published folder byte for byte',
+    async (seconds) => {
+      const build = startNpmBuild(fixture.content, fixture.out);
+      await sleep(seconds * MS_PER_SECOND);
+      expect(
+        build.child.exitCode,
+        `the build ended before ${seconds} s, so the kill proves nothing:\n${build.output()}`,
+      ).toBeNull();
+      await killTree(build.child, 'SIGKILL');
+      expect(build.output(), 'the build took over the lock left by the previous kill').not.toContain('another build');
+      expect(snapshotTree(fixture.out)).toEqual(before);
+    },
+  );
 
   // Each phase is recognised by what the build prints as it starts it.
   it.each([
@@ -76,7 +94,8 @@ describe('npm run build, interrupted', () => {
   ] as const)('killed (SIGKILL) while %s leaves the published folder byte for byte', async (_, phase) => {
     const build = startNpmBuild(fixture.content, fixture.out);
     for (let waited = 0; !phase.test(build.output()); waited += POLL_MS) {
-      if (build.child.exitCode !== null || waited > PHASE_TIMEOUT_MS) expect.fail(`the build never reached that phase:\n${build.output()}`);
+      if (build.child.exitCode !== null || waited > PHASE_TIMEOUT_MS)
+        expect.fail(`the build never reached that phase:\n${build.output()}`);
       await sleep(POLL_MS);
     }
     await killTree(build.child, 'SIGKILL');
@@ -94,12 +113,19 @@ describe('npm run build, interrupted', () => {
   });
 
   it('a second build while one runs fails at once, naming it, and disturbs neither', async () => {
-    const first = spawn(process.execPath, ['scripts/build.ts'], { cwd: PROJECT_ROOT, env: buildEnv(fixture.content, fixture.out), detached: true, stdio: 'ignore' });
+    const first = spawn(process.execPath, ['scripts/build.ts'], {
+      cwd: PROJECT_ROOT,
+      env: buildEnv(fixture.content, fixture.out),
+      detached: true,
+      stdio: 'ignore',
+    });
     const lock = `${fixture.out}.lock`;
     for (let waited = 0; !existsSync(lock) && waited < 20; waited++) await sleep(MS_PER_SECOND / 4);
     const second = runBuild(fixture.content, fixture.out);
     expect(second.status).toBe(1);
-    expect(second.output).toMatch(new RegExp(`build: another build \\(pid ${first.pid}, started .*\\) is writing .*; wait for it to finish`));
+    expect(second.output).toMatch(
+      new RegExp(`build: another build \\(pid ${first.pid}, started .*\\) is writing .*; wait for it to finish`),
+    );
     expect(existsSync(lock), "the refused build left the running build's lock").toBe(true);
     await killTree(first, 'SIGKILL');
     expect(snapshotTree(fixture.out)).toEqual(before);

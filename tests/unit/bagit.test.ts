@@ -5,10 +5,29 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { bagDeclaration, bagInfo, bagInfoElement, buildBag, encodeManifestPath, manifest, payloadOxum, tagManifest, type BagFile } from '../../src/lib/bagit.ts';
+import {
+  bagDeclaration,
+  bagInfo,
+  bagInfoElement,
+  buildBag,
+  encodeManifestPath,
+  manifest,
+  payloadOxum,
+  tagManifest,
+  type BagFile,
+} from '../../src/lib/bagit.ts';
 import { validateBag } from '../../scripts/validate-bag.ts';
 import { checkBag } from '../support/bagit-checker.ts';
 
@@ -75,16 +94,32 @@ describe('tag file builders', () => {
 
   it('writes bag-info.txt labels in order, folded to 79 columns, so that unfolding gives the value back', () => {
     const long = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
-    const body = bagInfo({ ...INFO, externalDescription: long, payloadOxum: '34.4', bagSoftwareAgent: 'test', other: [['Chronology-Version', '2026-11-23']] });
+    const body = bagInfo({
+      ...INFO,
+      externalDescription: long,
+      payloadOxum: '34.4',
+      bagSoftwareAgent: 'test',
+      other: [['Chronology-Version', '2026-11-23']],
+    });
     expect(body.startsWith('Source-Organization: Test Organisation\nExternal-Description: word0 word1')).toBe(true);
-    expect(body.endsWith('Bagging-Date: 2026-11-23\nPayload-Oxum: 34.4\nBag-Software-Agent: test\nChronology-Version: 2026-11-23\n')).toBe(true);
+    expect(
+      body.endsWith(
+        'Bagging-Date: 2026-11-23\nPayload-Oxum: 34.4\nBag-Software-Agent: test\nChronology-Version: 2026-11-23\n',
+      ),
+    ).toBe(true);
     expect(body.split('\n').every((line) => line.length <= 79)).toBe(true);
     expect(body.split('\n').filter((line) => line.startsWith(' ')).length).toBeGreaterThan(0);
     // RFC 5322 unfolding, as bagit.py and bagit-java read it: a line break before white space goes.
     const unfolded = body.replace(/\n(?=[ \t])/g, '').split('\n');
     expect(unfolded).toContain(`External-Description: ${long}`);
     expect(unfolded.map((line) => line.split(':')[0])).toEqual([
-      'Source-Organization', 'External-Description', 'Bagging-Date', 'Payload-Oxum', 'Bag-Software-Agent', 'Chronology-Version', '',
+      'Source-Organization',
+      'External-Description',
+      'Bagging-Date',
+      'Payload-Oxum',
+      'Bag-Software-Agent',
+      'Chronology-Version',
+      '',
     ]);
   });
 
@@ -99,12 +134,20 @@ describe('tag file builders', () => {
   it('builds a bag whose tag manifests cover bagit.txt, bag-info.txt and the payload manifests only', () => {
     const files = buildBag(PAYLOAD, INFO);
     expect(files.map((f) => f.path).filter((p) => !p.startsWith('data/'))).toEqual([
-      'bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha512.txt',
+      'bagit.txt',
+      'bag-info.txt',
+      'manifest-sha256.txt',
+      'manifest-sha512.txt',
+      'tagmanifest-sha256.txt',
+      'tagmanifest-sha512.txt',
     ]);
     const tagmanifest = new TextDecoder().decode(files.find((f) => f.path === 'tagmanifest-sha512.txt')?.bytes);
-    expect(tagmanifest.trim().split('\n').map((line) => line.split('  ')[1])).toEqual([
-      'bag-info.txt', 'bagit.txt', 'manifest-sha256.txt', 'manifest-sha512.txt',
-    ]);
+    expect(
+      tagmanifest
+        .trim()
+        .split('\n')
+        .map((line) => line.split('  ')[1]),
+    ).toEqual(['bag-info.txt', 'bagit.txt', 'manifest-sha256.txt', 'manifest-sha512.txt']);
     const info = new TextDecoder().decode(files.find((f) => f.path === 'bag-info.txt')?.bytes);
     expect(info).toContain(`Payload-Oxum: ${payloadOxum(PAYLOAD)}\n`);
   });
@@ -130,7 +173,7 @@ describe('bags the writer builds, read by the independent RFC 8493 checker', () 
   });
 });
 
-describe('validateBag (the export\'s read-back check)', () => {
+describe("validateBag (the export's read-back check)", () => {
   const goodBag = () => writeBag(buildBag(PAYLOAD, INFO));
 
   it('accepts a bag the writer built', () => {

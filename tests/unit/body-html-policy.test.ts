@@ -18,7 +18,9 @@ describe('event bodies: Markdown prose, no HTML', () => {
       'e.mdx: body: raw HTML "<script>" is not allowed in an event body',
       'e.mdx: body: raw HTML "</script>" is not allowed in an event body',
     ]);
-    expect(eventLines('A <img src=x onerror=alert(1)> b')).toEqual(['e.mdx: body: raw HTML "<img src=x onerror=alert(1)>" is not allowed in an event body']);
+    expect(eventLines('A <img src=x onerror=alert(1)> b')).toEqual([
+      'e.mdx: body: raw HTML "<img src=x onerror=alert(1)>" is not allowed in an event body',
+    ]);
     expect(eventLines('<iframe src="javascript:alert(1)"></iframe>')).toEqual([
       'e.mdx: body: raw HTML "<iframe src=\\"javascript:alert(1)\\"></iframe>" is not allowed in an event body',
     ]);
@@ -38,19 +40,28 @@ describe('event bodies: Markdown prose, no HTML', () => {
     ]) {
       const lines = eventLines(body);
       expect(lines, body).toHaveLength(1);
-      expect(lines[0], body).toMatch(/^e\.mdx: body: link target ".*" uses (javascript|data):; only http:, https: and relative links are allowed$/);
+      expect(lines[0], body).toMatch(
+        /^e\.mdx: body: link target ".*" uses (javascript|data):; only http:, https: and relative links are allowed$/,
+      );
     }
   });
 
   it('accepts prose, http(s) and relative links, and shows `<` written as text', () => {
-    expect(eventLines('Para *em* **strong** `code <b>`.\n\n> quote\n\n- a\n- b\n\n## Heading\n\n[a](https://example.org/x) [b](http://example.org) [c](../other/index.html#id) [d](#id)')).toEqual([]);
+    expect(
+      eventLines(
+        'Para *em* **strong** `code <b>`.\n\n> quote\n\n- a\n- b\n\n## Heading\n\n[a](https://example.org/x) [b](http://example.org) [c](../other/index.html#id) [d](#id)',
+      ),
+    ).toEqual([]);
     expect(eventLines('1 < 2 and a {brace}')).toEqual([]);
   });
 });
 
 describe('source bodies: MDX with only <Caption credit="…">', () => {
   it('accepts the real source bodies and every event body', () => {
-    for (const [dir, kind] of [['content/sources', 'source'], ['content/events', 'event']] as const) {
+    for (const [dir, kind] of [
+      ['content/sources', 'source'],
+      ['content/events', 'event'],
+    ] as const) {
       for (const name of readdirSync(dir).filter((f) => f.endsWith('.mdx'))) {
         const body = readFileSync(`${dir}/${name}`, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
         expect(bodyHtmlProblems(name, kind, body).map(formatProblem)).toEqual([]);
@@ -59,20 +70,32 @@ describe('source bodies: MDX with only <Caption credit="…">', () => {
   });
 
   it('accepts headings, captions and string-literal escapes', () => {
-    expect(sourceLines("## A heading\n\nText with {'<'} and {\"{\"}.\n\n<Caption credit=\"Photo: AP\">A caption</Caption>")).toEqual([]);
+    expect(
+      sourceLines('## A heading\n\nText with {\'<\'} and {"{"}.\n\n<Caption credit="Photo: AP">A caption</Caption>'),
+    ).toEqual([]);
   });
 
   it('refuses other elements, expressions, import and export by name', () => {
-    expect(sourceLines('<script>alert(1)</script>')).toEqual(['s.mdx: body: element <script> is not allowed in a source body; only <Caption>']);
-    expect(sourceLines('<iframe src="javascript:alert(1)" />')).toEqual(['s.mdx: body: element <iframe> is not allowed in a source body; only <Caption>']);
-    expect(sourceLines('Text {alert(1)}')).toEqual(["s.mdx: body: expression {alert(1)} is not allowed in a source body; only a string literal such as {'<'}"]);
+    expect(sourceLines('<script>alert(1)</script>')).toEqual([
+      's.mdx: body: element <script> is not allowed in a source body; only <Caption>',
+    ]);
+    expect(sourceLines('<iframe src="javascript:alert(1)" />')).toEqual([
+      's.mdx: body: element <iframe> is not allowed in a source body; only <Caption>',
+    ]);
+    expect(sourceLines('Text {alert(1)}')).toEqual([
+      "s.mdx: body: expression {alert(1)} is not allowed in a source body; only a string literal such as {'<'}",
+    ]);
     expect(sourceLines("Text {'a' + alert(1)}")).toHaveLength(1);
-    expect(sourceLines('export const x = alert(1)')).toEqual(['s.mdx: body: import or export "export const x = alert(1)" is not allowed in a source body']);
+    expect(sourceLines('export const x = alert(1)')).toEqual([
+      's.mdx: body: import or export "export const x = alert(1)" is not allowed in a source body',
+    ]);
     expect(sourceLines('<Caption credit={alert(1)} onClick="x">c</Caption>')).toEqual([
       's.mdx: body: <Caption credit> must be a quoted string, not an expression',
       's.mdx: body: <Caption> may not have the attribute onClick',
     ]);
-    expect(sourceLines('<Caption {...props}>c</Caption>')).toEqual(['s.mdx: body: <Caption> may not spread an expression into its attributes']);
+    expect(sourceLines('<Caption {...props}>c</Caption>')).toEqual([
+      's.mdx: body: <Caption> may not spread an expression into its attributes',
+    ]);
     expect(sourceLines('See [x](javascript:alert(1)).')).toHaveLength(1);
   });
 
@@ -85,8 +108,16 @@ describe('source bodies: MDX with only <Caption credit="…">', () => {
 
 describe('link targets', () => {
   it('allows http:, https: and relative targets only', () => {
-    expect(['https://a.org', 'http://a.org/x?y#z', '//a.org/x', 'x/index.html', '../a', '#b', '?q=1', ''].map(linkTargetProblem)).toEqual(Array(8).fill(undefined));
-    expect(['javascript:x', ' javascript:x', 'vbscript:x', 'data:,x', 'mailto:a@b.org', 'file:///etc/passwd'].every((t) => linkTargetProblem(t) !== undefined)).toBe(true);
+    expect(
+      ['https://a.org', 'http://a.org/x?y#z', '//a.org/x', 'x/index.html', '../a', '#b', '?q=1', ''].map(
+        linkTargetProblem,
+      ),
+    ).toEqual(Array(8).fill(undefined));
+    expect(
+      ['javascript:x', ' javascript:x', 'vbscript:x', 'data:,x', 'mailto:a@b.org', 'file:///etc/passwd'].every(
+        (t) => linkTargetProblem(t) !== undefined,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -97,7 +128,10 @@ describe('source url', () => {
     expect(sourceSchema.safeParse({ ...data, url: 'https://meduza.io/en/feature/x' }).success).toBe(true);
     for (const url of ['javascript:alert(1)', 'data:text/html,x', 'ftp://example.org/x']) {
       const result = sourceSchema.safeParse({ ...data, url });
-      expect(result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`), url).toEqual(['url: must be an http: or https: URL']);
+      expect(
+        result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+        url,
+      ).toEqual(['url: must be an http: or https: URL']);
     }
   });
 });

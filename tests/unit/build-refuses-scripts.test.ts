@@ -27,7 +27,10 @@ describe('astro build on content carrying script payloads', () => {
     });
     const output = `${run.stdout}\n${run.stderr}`;
     expect(run.status).not.toBe(0);
-    expect(payloads.filter((fault) => !fault.expected.test(output)).map((fault) => fault.kind), output).toEqual([]);
+    expect(
+      payloads.filter((fault) => !fault.expected.test(output)).map((fault) => fault.kind),
+      output,
+    ).toEqual([]);
     expect(existsSync(join(fixture.out, 'index.html'))).toBe(false);
     expect(existsSync(join(fixture.out, 'events', '1992-02-25-payload-0', 'index.html'))).toBe(false);
   });

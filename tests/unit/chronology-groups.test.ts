@@ -13,7 +13,13 @@ describe('grouping', () => {
   it('groups events by era and year, in order, leaving out empty eras', () => {
     const groups = groupByEraAndYear(events, ERAS);
     expect(groups.map((g) => [g.era.id, g.years.map((y) => [y.year, y.events.map((e) => e.id)])])).toEqual([
-      ['movement-and-war-1988-1994', [['1988', ['a']], ['1992', ['b', 'd']]]],
+      [
+        'movement-and-war-1988-1994',
+        [
+          ['1988', ['a']],
+          ['1992', ['b', 'd']],
+        ],
+      ],
       ['war-2020', [['2020', ['c']]]],
     ]);
   });
@@ -28,7 +34,8 @@ describe('grouping', () => {
 
 describe('splitByYears', () => {
   const era = 'soviet-1921-1987';
-  const inYear = (year: number, count: number) => Array.from({ length: count }, (_, i) => event(`${year}-${i}`, `${year}-01-${String(i + 1).padStart(2, '0')}`, era));
+  const inYear = (year: number, count: number) =>
+    Array.from({ length: count }, (_, i) => event(`${year}-${i}`, `${year}-01-${String(i + 1).padStart(2, '0')}`, era));
 
   it('merges consecutive years while they fit, in date order, and keeps every event once', () => {
     const events = [...inYear(1925, 2), ...inYear(1921, 3), ...inYear(1922, 2), ...inYear(1930, 4)].reverse();
@@ -43,7 +50,12 @@ describe('splitByYears', () => {
 
   it('cuts a year with more events than a page holds into numbered parts, none over the limit', () => {
     const parts = splitByYears([...inYear(1921, 1), ...inYear(1922, 12)], 5);
-    expect(parts.map((p) => [p.slug, p.events.length])).toEqual([['1921', 1], ['1922-1', 5], ['1922-2', 5], ['1922-3', 2]]);
+    expect(parts.map((p) => [p.slug, p.events.length])).toEqual([
+      ['1921', 1],
+      ['1922-1', 5],
+      ['1922-2', 5],
+      ['1922-3', 2],
+    ]);
     expect(parts[2]!.label).toBe('1922 (part 2 of 3)');
   });
 

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { HOME_EVENT_LIMIT, PAGE_EVENT_LIMIT, eraParts, eraSummaries, homeListsEvents, readingPathOf } from '../../src/lib/chronology-pages.ts';
+import {
+  HOME_EVENT_LIMIT,
+  PAGE_EVENT_LIMIT,
+  eraParts,
+  eraSummaries,
+  homeListsEvents,
+  readingPathOf,
+} from '../../src/lib/chronology-pages.ts';
 import type { Chronology } from '../../src/lib/model.ts';
 import { routes } from '../../src/lib/site-paths.ts';
 import { ERAS, event, synthetic } from '../support/timeline-fixtures.ts';
 
-const chronologyOf = (events: Chronology['events']) => ({ events, eras: ERAS, sources: [], places: [], version: 'test' }) as unknown as Chronology;
+const chronologyOf = (events: Chronology['events']) =>
+  ({ events, eras: ERAS, sources: [], places: [], version: 'test' }) as unknown as Chronology;
 
 describe('chronology pages', () => {
   it('lists every event on the home page up to the limit, and summarises past it', () => {
@@ -14,7 +22,9 @@ describe('chronology pages', () => {
 
   it('splits an era only when it has more events than a page holds', () => {
     const era = ERAS[1]!.id;
-    const events = Array.from({ length: PAGE_EVENT_LIMIT + 1 }, (_, i) => event(`e${i}`, `${1921 + (i % 60)}-03-01`, era));
+    const events = Array.from({ length: PAGE_EVENT_LIMIT + 1 }, (_, i) =>
+      event(`e${i}`, `${1921 + (i % 60)}-03-01`, era),
+    );
     expect(eraParts(events.slice(0, PAGE_EVENT_LIMIT))).toEqual([]);
     const parts = eraParts(events);
     expect(parts.length).toBeGreaterThan(1);
@@ -30,8 +40,14 @@ describe('chronology pages', () => {
   it('past the limit, sends each event to the era page, or the part of it, that lists it', () => {
     const large = chronologyOf(synthetic(PAGE_EVENT_LIMIT * 5, 5));
     const partsByEra = new Map(ERAS.map((era) => [era.id, eraParts(large.events.filter((e) => e.era === era.id))]));
-    expect([...partsByEra.values()].some((parts) => parts.length > 1), 'some era is split').toBe(true);
-    expect([...partsByEra.values()].some((parts) => parts.length === 0), 'some era is not').toBe(true);
+    expect(
+      [...partsByEra.values()].some((parts) => parts.length > 1),
+      'some era is split',
+    ).toBe(true);
+    expect(
+      [...partsByEra.values()].some((parts) => parts.length === 0),
+      'some era is not',
+    ).toBe(true);
     for (const item of large.events) {
       const [page, hash] = readingPathOf(large, item.id).split('#');
       const parts = partsByEra.get(item.era)!;
@@ -43,7 +59,12 @@ describe('chronology pages', () => {
 
   it('summarises eras with their counts and pages, leaving out empty eras', () => {
     const events = synthetic(200, 3).filter((e) => e.era !== ERAS[0]!.id);
-    const summaries = eraSummaries(events, ERAS, (era) => `/e/${era.id}/`, (era, slug) => `/e/${era.id}/${slug}/`);
+    const summaries = eraSummaries(
+      events,
+      ERAS,
+      (era) => `/e/${era.id}/`,
+      (era, slug) => `/e/${era.id}/${slug}/`,
+    );
     expect(summaries.map((s) => s.era.id)).not.toContain(ERAS[0]!.id);
     expect(summaries.reduce((sum, s) => sum + s.count, 0)).toBe(events.length);
     expect(summaries.reduce((sum, s) => sum + s.disputed, 0)).toBe(events.filter((e) => e.disputes.length > 0).length);

@@ -139,7 +139,12 @@ describe('citeEvent: RIS', () => {
     const title = `${TRICKY_TITLE}\nsecond line`;
     const { ris } = cite(makeEvent({ title }));
     // Every line, however it ends, must be a tagged field: RIS has no continuation lines.
-    expect(ris.split(/\r\n|\r|\n/).filter(Boolean).every((line) => /^[A-Z][A-Z0-9] {2}- /.test(line))).toBe(true);
+    expect(
+      ris
+        .split(/\r\n|\r|\n/)
+        .filter(Boolean)
+        .every((line) => /^[A-Z][A-Z0-9] {2}- /.test(line)),
+    ).toBe(true);
     const item = await parseOne(ris);
     expect(item.title).toBe(`${TRICKY_TITLE} second line`);
   });

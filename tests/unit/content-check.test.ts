@@ -27,7 +27,11 @@ describe('checkContent', () => {
     const content = freshContent();
     fault.plant(content);
     const lines = checkContent(content);
-    expect(lines.filter((found) => fault.expected.test(found)), `expected ${fault.expected} among:\n${lines.join('\n')}`).toHaveLength(1);
-    for (const found of lines) expect(found, 'every problem is one line: file: field: reason').toMatch(/^\S[^\n]*: [^\n:]+: [^\n]+$/);
+    expect(
+      lines.filter((found) => fault.expected.test(found)),
+      `expected ${fault.expected} among:\n${lines.join('\n')}`,
+    ).toHaveLength(1);
+    for (const found of lines)
+      expect(found, 'every problem is one line: file: field: reason').toMatch(/^\S[^\n]*: [^\n:]+: [^\n]+$/);
   });
 });

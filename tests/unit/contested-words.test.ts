@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { CONTESTED_WORDS, contestedWordsInTag, contestedWordsOutsideQuotes, withoutQuotations } from '../../src/lib/contested-words.ts';
+import {
+  CONTESTED_WORDS,
+  contestedWordsInTag,
+  contestedWordsOutsideQuotes,
+  withoutQuotations,
+} from '../../src/lib/contested-words.ts';
 
 const forms = (text: string) => contestedWordsOutsideQuotes(text).map((hit) => hit.form);
 
 describe('contested words list', () => {
   it('has the words the methodology and the editorial review name', () => {
     const words = CONTESTED_WORDS.map((entry) => entry.word);
-    for (const word of ['occupation', 'liberation', 'genocide', 'massacre', 'ethnic cleansing', 'aggression', 'terrorist', 'separatist', 'blockade', 'offensive']) {
+    for (const word of [
+      'occupation',
+      'liberation',
+      'genocide',
+      'massacre',
+      'ethnic cleansing',
+      'aggression',
+      'terrorist',
+      'separatist',
+      'blockade',
+      'offensive',
+    ]) {
       expect(words).toContain(word);
     }
   });
@@ -29,7 +45,11 @@ describe('contestedWordsOutsideQuotes', () => {
   });
 
   it('matches the listed word forms deliberately, and only whole words', () => {
-    expect(forms('the occupied districts; occupying forces; the occupation')).toEqual(['occupied', 'occupying', 'occupation']);
+    expect(forms('the occupied districts; occupying forces; the occupation')).toEqual([
+      'occupied',
+      'occupying',
+      'occupation',
+    ]);
     expect(forms('Baku liberated the town')).toEqual(['liberated']);
     expect(forms('the region was ethnically  cleansed')).toEqual(['ethnically cleansed']);
     // Other words that merely contain a form are not hits.
@@ -64,7 +84,9 @@ describe('contestedWordsOutsideQuotes', () => {
   it('keeps indexes pointing into the original text', () => {
     const text = 'The "offensive" and the offensive';
     expect(withoutQuotations(text)).toHaveLength(text.length);
-    expect(contestedWordsOutsideQuotes(text)).toEqual([{ word: 'offensive', form: 'offensive', index: text.lastIndexOf('offensive') }]);
+    expect(contestedWordsOutsideQuotes(text)).toEqual([
+      { word: 'offensive', form: 'offensive', index: text.lastIndexOf('offensive') },
+    ]);
   });
 });
 

@@ -1,7 +1,13 @@
 import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { allCorrections, correctionAnchor, correctionFeedItems, correctionPages, CORRECTIONS_PER_PAGE } from '../../src/lib/corrections.ts';
+import {
+  allCorrections,
+  correctionAnchor,
+  correctionFeedItems,
+  correctionPages,
+  CORRECTIONS_PER_PAGE,
+} from '../../src/lib/corrections.ts';
 import { eventsJson } from '../../src/lib/data-export.ts';
 import type { Chronology, ChronologyEvent, Correction } from '../../src/lib/model.ts';
 import { testEvent } from '../support/chronology-fixtures.ts';
@@ -10,7 +16,8 @@ import { routes } from '../../src/lib/site-paths.ts';
 
 const SITE = 'https://example.org/archive/karabakh/';
 
-const event = (id: string, date: string, corrections: Correction[]): ChronologyEvent => testEvent(id, date, { corrections });
+const event = (id: string, date: string, corrections: Correction[]): ChronologyEvent =>
+  testEvent(id, date, { corrections });
 
 const chronology: Chronology = {
   version: '2026-12-02',
@@ -50,7 +57,10 @@ describe('allCorrections', () => {
 
 describe('correctionPages', () => {
   it('keeps every page at most CORRECTIONS_PER_PAGE long and loses nothing', () => {
-    const many = Array.from({ length: 2 * CORRECTIONS_PER_PAGE + 1 }, (_, i) => ({ ...allCorrections(chronology.events)[0]!, index: i }));
+    const many = Array.from({ length: 2 * CORRECTIONS_PER_PAGE + 1 }, (_, i) => ({
+      ...allCorrections(chronology.events)[0]!,
+      index: i,
+    }));
     const pages = correctionPages(many);
     expect(pages.map((page) => page.length)).toEqual([CORRECTIONS_PER_PAGE, CORRECTIONS_PER_PAGE, 1]);
     expect(pages.flat()).toEqual(many);
@@ -59,7 +69,11 @@ describe('correctionPages', () => {
     expect(correctionPages([])).toEqual([[]]);
   });
   it('pages live at /corrections/ and /corrections/<n>/', () => {
-    expect([routes.corrections(), routes.corrections(1), routes.corrections(2)]).toEqual(['/corrections/', '/corrections/', '/corrections/2/']);
+    expect([routes.corrections(), routes.corrections(1), routes.corrections(2)]).toEqual([
+      '/corrections/',
+      '/corrections/',
+      '/corrections/2/',
+    ]);
   });
 });
 
@@ -79,8 +93,14 @@ describe('correction feed items', () => {
   });
   it('renders through @astrojs/rss with the correction date', async () => {
     const xml = await getRssString({ title: 'Feed', description: 'Events', site: SITE, items });
-    const parsed = new XMLParser().parse(xml) as { rss: { channel: { item: { description: string; pubDate: string }[] } } };
-    expect(parsed.rss.channel.item.map((item) => item.pubDate)).toEqual(['Wed, 02 Dec 2026 00:00:00 GMT', 'Wed, 02 Dec 2026 00:00:00 GMT', 'Mon, 30 Nov 2026 00:00:00 GMT']);
+    const parsed = new XMLParser().parse(xml) as {
+      rss: { channel: { item: { description: string; pubDate: string }[] } };
+    };
+    expect(parsed.rss.channel.item.map((item) => item.pubDate)).toEqual([
+      'Wed, 02 Dec 2026 00:00:00 GMT',
+      'Wed, 02 Dec 2026 00:00:00 GMT',
+      'Mon, 30 Nov 2026 00:00:00 GMT',
+    ]);
     expect(parsed.rss.channel.item[2]?.description).toBe('Title no longer states one source’s claim as fact.');
   });
 });

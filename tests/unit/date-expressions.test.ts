@@ -11,7 +11,9 @@ describe('yearsIn', () => {
     expect(yearsIn('in the late 1990s').has(1997)).toBe(true);
   });
   it('does not take other numbers for years', () => {
-    expect([...yearsIn('613 civilians; 1,500 people; 29,800 sq.km; 12000 troops; 1600s')].filter((y) => y !== 1600)).toEqual([]);
+    expect(
+      [...yearsIn('613 civilians; 1,500 people; 29,800 sq.km; 12000 troops; 1600s')].filter((y) => y !== 1600),
+    ).toEqual([]);
     expect([...yearsIn('2,020 soldiers and 3.2020 units')]).toEqual([]);
   });
 });
@@ -28,7 +30,11 @@ describe('monthsIn', () => {
 
 describe('relative and all date expressions', () => {
   it('finds relative expressions', () => {
-    expect(relativeDateExpressionsIn('Two days later, and that night, on the eve of talks')).toEqual(['Two days later', 'that night', 'the eve of']);
+    expect(relativeDateExpressionsIn('Two days later, and that night, on the eve of talks')).toEqual([
+      'Two days later',
+      'that night',
+      'the eve of',
+    ]);
     expect(relativeDateExpressionsIn('the following day')).toEqual(['the following day']);
   });
   it('finds nothing in a sentence without a date', () => {

@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { edtfBounds, edtfInWords as reExported } from '../../src/lib/edtf-dates.ts';
-import { MONTH_NAMES, datetimeValue, durationInWords, edtfInWords, eraDatesInWords, monthName, shortDate, shortMonthName } from '../../src/lib/date-words.ts';
+import {
+  MONTH_NAMES,
+  datetimeValue,
+  durationInWords,
+  edtfInWords,
+  eraDatesInWords,
+  monthName,
+  shortDate,
+  shortMonthName,
+} from '../../src/lib/date-words.ts';
 import { ERAS } from '../support/timeline-fixtures.ts';
 
 describe('date words', () => {
   it('has one month table, with short names derived from it', () => {
     expect(MONTH_NAMES).toHaveLength(12);
-    expect([monthName(2), monthName('09'), shortMonthName(9), shortMonthName(13)]).toEqual(['February', 'September', 'Sep', undefined]);
+    expect([monthName(2), monthName('09'), shortMonthName(9), shortMonthName(13)]).toEqual([
+      'February',
+      'September',
+      'Sep',
+      undefined,
+    ]);
   });
 
   it('words EDTF dates with their precision, and edtf-dates.ts re-exports the same function', () => {

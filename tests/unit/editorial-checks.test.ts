@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkEditorialRules, idDatePrefix, missingFromQuote, type EditorialEventInput, type EditorialInput } from '../../src/lib/editorial-checks.ts';
+import {
+  checkEditorialRules,
+  idDatePrefix,
+  missingFromQuote,
+  type EditorialEventInput,
+  type EditorialInput,
+} from '../../src/lib/editorial-checks.ts';
 import { formatProblem } from '../../src/lib/validate-chronology.ts';
 import { ID_DATE_EXCEPTIONS } from '../../src/lib/id-date-exceptions.ts';
 import { readdirSync } from 'node:fs';
@@ -18,14 +24,21 @@ function event(id: string, changes: Partial<EventData> = {}): EditorialEventInpu
       summary: 'The report calls it an "offensive" and the essay an ‘anti-terrorist operation’.',
       tags: ['military-operation'],
       claims: [{ id: 'news', quote: 'On September 19, 2023, Baku moved decisively.' }],
-      disputes: [{ question: 'What do the sources call it?', positions: [{ answer: 'A "full-scale military offensive".' }, { answer: 'A military operation.' }] }],
+      disputes: [
+        {
+          question: 'What do the sources call it?',
+          positions: [{ answer: 'A "full-scale military offensive".' }, { answer: 'A military operation.' }],
+        },
+      ],
       corrections: [],
       ...changes,
     },
   };
 }
 
-const ERAS = [{ id: 'late', name: 'The September 2023 military operation', description: 'From the operation to the departure.' }];
+const ERAS = [
+  { id: 'late', name: 'The September 2023 military operation', description: 'From the operation to the departure.' },
+];
 const lines = (events: EditorialEventInput[], extra: Partial<EditorialInput> = {}) =>
   checkEditorialRules({ events, eras: ERAS, erasFile: 'content/eras.json', ...extra }).map(formatProblem);
 
@@ -39,14 +52,29 @@ describe('checkEditorialRules', () => {
       ['title', { title: 'Azerbaijan begins an offensive' }],
       ['summary', { summary: 'The blockade ended.' }],
       ['dateBasis.note', { dateBasis: { kind: 'stated', claim: 'news', note: 'Dated from the occupation.' } }],
-      ['claims[0].note', { claims: [{ id: 'news', quote: 'On September 19, 2023, Baku moved decisively.', note: 'Before the massacre.' }] }],
-      ['disputes[0].question', { disputes: [{ question: 'Was it genocide?', positions: [{ answer: 'Yes.' }, { answer: 'No.' }] }] }],
-      ['disputes[0].positions[1].answer', { disputes: [{ question: 'Why?', positions: [{ answer: 'Security.' }, { answer: 'Separatists.' }] }] }],
+      [
+        'claims[0].note',
+        {
+          claims: [
+            { id: 'news', quote: 'On September 19, 2023, Baku moved decisively.', note: 'Before the massacre.' },
+          ],
+        },
+      ],
+      [
+        'disputes[0].question',
+        { disputes: [{ question: 'Was it genocide?', positions: [{ answer: 'Yes.' }, { answer: 'No.' }] }] },
+      ],
+      [
+        'disputes[0].positions[1].answer',
+        { disputes: [{ question: 'Why?', positions: [{ answer: 'Security.' }, { answer: 'Separatists.' }] }] },
+      ],
       ['corrections[0].note', { corrections: [{ date: '2026-12-02', note: 'Renamed the liberation event.' }] }],
     ] as const)('rejects one in %s, naming file and field', (field, changes) => {
       const [line, ...rest] = lines([event('2023-09-19-operation', changes as Partial<EventData>)]);
       expect(rest).toEqual([]);
-      expect(line).toMatch(new RegExp(`^content/events/2023-09-19-operation\\.mdx: ${field.replace(/[[\].]/g, '\\$&')}: contested word "`));
+      expect(line).toMatch(
+        new RegExp(`^content/events/2023-09-19-operation\\.mdx: ${field.replace(/[[\].]/g, '\\$&')}: contested word "`),
+      );
     });
 
     it('rejects a contested tag, which cannot be quoted', () => {
@@ -86,7 +114,11 @@ describe('checkEditorialRules', () => {
       const claims = [{ id: 'news', quote: 'Two days later, a ceasefire took effect.' }];
       const [line] = lines([event('2020-11-09-ceasefire', { date: '2020-11-09', claims })]);
       expect(line).toContain('explain "Two days later" in the note');
-      const dateBasis = { kind: 'stated', claim: 'news', note: 'Two days after the capture of Shusha on 7 November 2020.' };
+      const dateBasis = {
+        kind: 'stated',
+        claim: 'news',
+        note: 'Two days after the capture of Shusha on 7 November 2020.',
+      };
       expect(lines([event('2020-11-09-ceasefire', { date: '2020-11-09', claims, dateBasis })])).toEqual([]);
     });
 
@@ -115,11 +147,17 @@ describe('checkEditorialRules', () => {
     it('accepts a range that begins within the prefix, and a recorded exception', () => {
       const dateBasis = { kind: 'inferred', note: 'From the order of the report.' };
       expect(lines([event('2023-09-operation', { date: '2023-09-19/2023-10-15', dateBasis })])).toEqual([]);
-      expect(lines([event('2022-12-operation')], { idDateExceptions: { '2022-12-operation': 'date corrected' } })).toEqual([]);
+      expect(
+        lines([event('2022-12-operation')], { idDateExceptions: { '2022-12-operation': 'date corrected' } }),
+      ).toEqual([]);
     });
 
     it('rejects an exception the date no longer needs', () => {
-      expect(lines([event('2023-09-19-operation')], { idDateExceptions: { '2023-09-19-operation': 'x', 'other-content': 'y' } })).toEqual([
+      expect(
+        lines([event('2023-09-19-operation')], {
+          idDateExceptions: { '2023-09-19-operation': 'x', 'other-content': 'y' },
+        }),
+      ).toEqual([
         'content/events/2023-09-19-operation.mdx: id: id prefix 2023-09-19 agrees with the date 2023-09-19; remove the id from src/lib/id-date-exceptions.ts',
       ]);
     });

@@ -21,12 +21,29 @@ beforeAll(() => {
   out = join(dir, 'dist');
   cpSync('tests/fixtures/valid', content, { recursive: true });
   const file = join(content, 'events/1992-02-25-khojaly.mdx');
-  const notes = Array.from({ length: NOTES }, (_, i) => `  - date: "2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}"\n    note: "${noteText(i + 1)}"`);
-  writeFileSync(file, readFileSync(file, 'utf8').replace('\ntags: [killings]\n', `\ntags: [killings]\ncorrections:\n${notes.join('\n')}\n`));
+  const notes = Array.from(
+    { length: NOTES },
+    (_, i) =>
+      `  - date: "2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}"\n    note: "${noteText(i + 1)}"`,
+  );
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace(
+      '\ntags: [killings]\n',
+      `\ntags: [killings]\ncorrections:\n${notes.join('\n')}\n`,
+    ),
+  );
   const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--force'], {
     encoding: 'utf8',
     // A cache of its own, so this build never shares .astro/ with another.
-    env: { ...process.env, CHRONOLOGY_CONTENT: content, CHRONOLOGY_OUT_DIR: out, CHRONOLOGY_CACHE_DIR: join(dir, 'cache'), CHRONOLOGY_VERSION: 'test', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      CHRONOLOGY_CONTENT: content,
+      CHRONOLOGY_OUT_DIR: out,
+      CHRONOLOGY_CACHE_DIR: join(dir, 'cache'),
+      CHRONOLOGY_VERSION: 'test',
+      NO_COLOR: '1',
+    },
   });
   if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
 }, 180_000);
@@ -38,7 +55,9 @@ describe('correction notes in the built site', () => {
   it('are on the event page, each anchored, oldest first', () => {
     const html = page('events/1992-02-25-khojaly/index.html');
     expect(html).toMatch(/<h2 id="corrections-heading"[^>]*>Corrections<\/h2>/);
-    expect(html).toMatch(/<li id="correction-1"[^>]*><time datetime="2026-01-01"[^>]*>2026-01-01<\/time>: Correction number 1:/);
+    expect(html).toMatch(
+      /<li id="correction-1"[^>]*><time datetime="2026-01-01"[^>]*>2026-01-01<\/time>: Correction number 1:/,
+    );
     expect(html.indexOf(noteText(1))).toBeLessThan(html.indexOf(noteText(2)));
     expect(html).toContain('href="../../corrections/index.html"');
   });
@@ -63,7 +82,9 @@ describe('correction notes in the built site', () => {
     const feed = page('feed.xml');
     expect(count(feed, /<item><title>Correction \(/g)).toBe(NOTES);
     expect(feed).toContain('events/1992-02-25-khojaly/#correction-1</guid>');
-    const events = JSON.parse(page('data/events.json')) as { events: { corrections: { date: string; note: string }[] }[] };
+    const events = JSON.parse(page('data/events.json')) as {
+      events: { corrections: { date: string; note: string }[] }[];
+    };
     expect(events.events[0]!.corrections).toHaveLength(NOTES);
     expect(events.events[0]!.corrections[0]).toEqual({ date: '2026-01-01', note: noteText(1) });
   });
@@ -79,11 +100,16 @@ describe('a source page', () => {
   });
 
   it('lists the sentences it does not quote, without JavaScript, marking those that carry a date', () => {
-    const list = /<details class="unquoted"[^>]*><summary[^>]*>The 32 sentences the chronology does not quote<\/summary>([\s\S]*?)<\/details>/.exec(html());
+    const list =
+      /<details class="unquoted"[^>]*><summary[^>]*>The 32 sentences the chronology does not quote<\/summary>([\s\S]*?)<\/details>/.exec(
+        html(),
+      );
     expect(list).not.toBeNull();
     expect(count(list![1]!, /<li[ >]/g)).toBe(32);
     expect(list![1]).not.toContain('613 civilians were brutally murdered');
-    expect(list![1]).toMatch(/This year, Azerbaijan will be hosting the high-level UN Climate Change Conference COP29\.<span class="dated"[^>]*> \(dated\)<\/span>/);
+    expect(list![1]).toMatch(
+      /This year, Azerbaijan will be hosting the high-level UN Climate Change Conference COP29\.<span class="dated"[^>]*> \(dated\)<\/span>/,
+    );
     expect(list![1]).toContain('in its landmark case Chiragov v. Armenia.</li>');
   });
 });

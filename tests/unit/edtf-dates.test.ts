@@ -13,8 +13,18 @@ describe('edtfBounds', () => {
   });
 
   it('marks approximate and uncertain dates', () => {
-    expect(edtfBounds('1921~')).toMatchObject({ start: '1921-01-01', end: '1921-12-31', approximate: true, uncertain: false });
-    expect(edtfBounds('1988-02?')).toMatchObject({ start: '1988-02-01', end: '1988-02-29', approximate: false, uncertain: true });
+    expect(edtfBounds('1921~')).toMatchObject({
+      start: '1921-01-01',
+      end: '1921-12-31',
+      approximate: true,
+      uncertain: false,
+    });
+    expect(edtfBounds('1988-02?')).toMatchObject({
+      start: '1988-02-01',
+      end: '1988-02-29',
+      approximate: false,
+      uncertain: true,
+    });
     expect(edtfBounds('2020-11~/2021-03')).toMatchObject({ approximate: true, precision: 'range' });
   });
 

@@ -7,7 +7,13 @@ import { NON_ARTICLE_KINDS } from '../../src/schemas/source.ts';
 import { CITATION_FILES, citationFileBodies } from '../../src/lib/event-citation-files.ts';
 import type { ChronologyEvent, Place, Source } from '../../src/lib/model.ts';
 
-const meduza = { id: 'meduza-2023', publisher: 'Meduza', authorStatus: 'not-stated', authors: [], title: 'T' } as unknown as Source;
+const meduza = {
+  id: 'meduza-2023',
+  publisher: 'Meduza',
+  authorStatus: 'not-stated',
+  authors: [],
+  title: 'T',
+} as unknown as Source;
 
 function event(date: string, rest: Partial<ChronologyEvent> = {}): ChronologyEvent {
   return {
@@ -45,14 +51,21 @@ describe('dateKnownNote', () => {
 
 describe('dateBasisSentence', () => {
   it('joins the basis and its note', () => {
-    expect(dateBasisSentence({ kind: 'inferred', note: 'the ceasefire took effect that night' })).toBe('Inferred by the editors: the ceasefire took effect that night');
+    expect(dateBasisSentence({ kind: 'inferred', note: 'the ceasefire took effect that night' })).toBe(
+      'Inferred by the editors: the ceasefire took effect that night',
+    );
     expect(dateBasisSentence({ kind: 'stated', claim: 'm' })).toBe('Stated by a source');
   });
 });
 
 describe('eventPlaceNames', () => {
   const places: Place[] = [
-    { id: 'shusha', label: 'Shusha / Shushi', kind: 'city', names: [{ name: 'Shusha' }, { name: 'Shushi' }, { name: 'Shushа', note: 'Cyrillic a, as printed' }] },
+    {
+      id: 'shusha',
+      label: 'Shusha / Shushi',
+      kind: 'city',
+      names: [{ name: 'Shusha' }, { name: 'Shushi' }, { name: 'Shushа', note: 'Cyrillic a, as printed' }],
+    },
     { id: 'baku', label: 'Baku', kind: 'city', names: [{ name: 'Baku' }] },
   ];
   it('lists, in the event order, each place with the names its label does not show', () => {
@@ -68,7 +81,12 @@ describe('eventPlaceNames', () => {
 
 describe('citationMeta', () => {
   it('gives Highwire and Dublin Core tags: the version as the date, the event date as coverage', () => {
-    const tags = citationMeta({ event: { title: 'T', date: '1992-02' }, url: 'https://x.org/events/e/', version: '2026-01-03', siteName: 'Site' });
+    const tags = citationMeta({
+      event: { title: 'T', date: '1992-02' },
+      url: 'https://x.org/events/e/',
+      version: '2026-01-03',
+      siteName: 'Site',
+    });
     const byName = Object.fromEntries(tags.map((tag) => ['name' in tag ? tag.name : tag.property, tag.content]));
     expect(byName).toEqual({
       'og:type': 'article',
@@ -105,8 +123,12 @@ describe('source page wording', () => {
       expect(NON_ARTICLE_WORDS[kind], kind).toMatch(/\S/);
       expect(NON_ARTICLE_WORDS[kind], kind).not.toBe(kind);
     }
-    expect(nonArticleLine({ lines: [5, 5], kind: 'title' })).toBe('Line 5 of the capture: the article’s title, recorded above');
-    expect(nonArticleLine({ lines: [1, 4], kind: 'page-chrome' })).toBe('Lines 1–4 of the capture: page navigation and header');
+    expect(nonArticleLine({ lines: [5, 5], kind: 'title' })).toBe(
+      'Line 5 of the capture: the article’s title, recorded above',
+    );
+    expect(nonArticleLine({ lines: [1, 4], kind: 'page-chrome' })).toBe(
+      'Lines 1–4 of the capture: page navigation and header',
+    );
   });
 });
 
@@ -114,7 +136,9 @@ describe('CITATION_FILES', () => {
   it('names one download per file the integration writes, each with its own extension', () => {
     const bodies = citationFileBodies({ id: 'e', title: 'T', date: '1992' }, 'https://x.org/events/e/', '2026-01-03');
     expect(Object.keys(bodies)).toEqual(CITATION_FILES.map((download) => download.file));
-    expect(CITATION_FILES.map((download) => `citation.${download.extension}`)).toEqual(CITATION_FILES.map((download) => download.file));
+    expect(CITATION_FILES.map((download) => `citation.${download.extension}`)).toEqual(
+      CITATION_FILES.map((download) => download.file),
+    );
     expect(bodies['citation.bib']).toMatch(/^@/);
     expect(bodies['citation.ris']).toMatch(/^TY {2}- /);
     expect(JSON.parse(bodies['citation.json'] ?? '')).toHaveLength(1);

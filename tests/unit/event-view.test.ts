@@ -8,7 +8,11 @@ describe('otherNames', () => {
       id: 'stepanakert',
       label: 'Stepanakert / Khankendi',
       kind: 'city',
-      names: [{ name: 'Stepanakert' }, { name: 'Khankendi', note: 'Azerbaijani name' }, { name: 'Stepanakert airport' }],
+      names: [
+        { name: 'Stepanakert' },
+        { name: 'Khankendi', note: 'Azerbaijani name' },
+        { name: 'Stepanakert airport' },
+      ],
     };
     expect(otherNames(place).map((n) => n.name)).toEqual(['Stepanakert airport']);
   });

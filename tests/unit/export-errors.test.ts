@@ -18,7 +18,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const dist = join(work, 'dist');
 mkdirSync(join(dist, 'data'), { recursive: true });
 writeFileSync(join(dist, 'index.html'), '<!doctype html><title>stand-in</title>');
-for (const name of REQUIRED_DATA_FILES) writeFileSync(join(dist, 'data', name), name === 'events.json' ? '{"version":"test","events":[]}' : '[]');
+for (const name of REQUIRED_DATA_FILES)
+  writeFileSync(join(dist, 'data', name), name === 'events.json' ? '{"version":"test","events":[]}' : '[]');
 const captures = join(FIXTURE, 'sources', 'captures');
 
 /** A writer that fails like the given file-system error after `okFiles` files. */
@@ -36,7 +37,9 @@ describe('export errors', () => {
   it('on a full disk names the file and the cause, leaves nothing, and can be run again', () => {
     const out = join(work, 'bag');
     expect(() => exportBag({ out, dist, captures, writeFile: failingAfter(3, 'ENOSPC') })).toThrow(
-      new RegExp(`^cannot write ${out}/\\S+: no space left on the device \\(ENOSPC\\); nothing was kept, so it can be run again$`),
+      new RegExp(
+        `^cannot write ${out}/\\S+: no space left on the device \\(ENOSPC\\); nothing was kept, so it can be run again$`,
+      ),
     );
     expect(leftovers(), 'no partial bag').toEqual([]);
     exportBag({ out, dist, captures });
@@ -47,7 +50,9 @@ describe('export errors', () => {
   it('on a read-only file system says so, and leaves an empty --out folder as it was', () => {
     const out = join(work, 'empty');
     mkdirSync(out);
-    expect(() => exportBag({ out, dist, captures, writeFile: failingAfter(0, 'EROFS') })).toThrow(/^cannot write .+: the file system is read-only \(EROFS\); nothing was kept/);
+    expect(() => exportBag({ out, dist, captures, writeFile: failingAfter(0, 'EROFS') })).toThrow(
+      /^cannot write .+: the file system is read-only \(EROFS\); nothing was kept/,
+    );
     expect(readdirSync(out)).toEqual([]);
     expect(leftovers()).toEqual(['empty']);
     rmSync(out, { recursive: true });
@@ -56,12 +61,16 @@ describe('export errors', () => {
   it('when the folder cannot be created, names it and the cause', () => {
     writeFileSync(join(work, 'a-file'), '');
     const out = join(work, 'a-file', 'bag');
-    expect(() => exportBag({ out, dist, captures })).toThrow(/^cannot create .*a-file.*: a part of the path is a file, not a folder \(ENOTDIR\)/);
+    expect(() => exportBag({ out, dist, captures })).toThrow(
+      /^cannot create .*a-file.*: a part of the path is a file, not a folder \(ENOTDIR\)/,
+    );
     expect(existsSync(out)).toBe(false);
     rmSync(join(work, 'a-file'));
   });
 
   it('describes permission errors', () => {
-    expect(describeFileError('write', '/x/y', Object.assign(new Error('x'), { code: 'EACCES' }))).toBe('cannot write /x/y: permission denied (EACCES)');
+    expect(describeFileError('write', '/x/y', Object.assign(new Error('x'), { code: 'EACCES' }))).toBe(
+      'cannot write /x/y: permission denied (EACCES)',
+    );
   });
 });

@@ -10,7 +10,16 @@
  *   dist/ is not built.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,7 +49,10 @@ function differingFiles(a: string, b: string): string[] {
   const inA = listFiles(a);
   const inB = listFiles(b);
   const all = [...new Set([...inA, ...inB])];
-  return all.filter((path) => !inA.includes(path) || !inB.includes(path) || !readFileSync(join(a, path)).equals(readFileSync(join(b, path))));
+  return all.filter(
+    (path) =>
+      !inA.includes(path) || !inB.includes(path) || !readFileSync(join(a, path)).equals(readFileSync(join(b, path))),
+  );
 }
 
 describe('export of a small fake build', () => {
@@ -69,7 +81,10 @@ describe('export of a small fake build', () => {
     return dist;
   }
 
-  const FIXTURE_ENV = { CHRONOLOGY_VERSION: '2026-01-03', CHRONOLOGY_CONTENT: join(PROJECT_ROOT, 'tests/fixtures/valid') };
+  const FIXTURE_ENV = {
+    CHRONOLOGY_VERSION: '2026-01-03',
+    CHRONOLOGY_CONTENT: join(PROJECT_ROOT, 'tests/fixtures/valid'),
+  };
 
   it('writes a valid bag in the documented layout, byte-identical on a second run', () => {
     const dist = fakeDist();
@@ -81,7 +96,14 @@ describe('export of a small fake build', () => {
 
     expect(checkBag(first)).toEqual([]);
     expect(differingFiles(first, second)).toEqual([]);
-    for (const path of ['data/site/index.html', 'data/site/data/events.json', 'data/datasets/events.json', 'data/datasets/sources.csl.json', 'data/datasets/events.csv', 'data/captures/003_0b02da9d63b9baaf.txt'])
+    for (const path of [
+      'data/site/index.html',
+      'data/site/data/events.json',
+      'data/datasets/events.json',
+      'data/datasets/sources.csl.json',
+      'data/datasets/events.csv',
+      'data/captures/003_0b02da9d63b9baaf.txt',
+    ])
       expect(existsSync(join(first, path)), path).toBe(true);
     expect(existsSync(join(first, 'data/datasets/index.html'))).toBe(false);
 
@@ -131,7 +153,14 @@ describe.skipIf(!built)('export of the real build', () => {
     expect(run.stdout).toMatch(/^export: wrote a valid BagIt 1\.0 bag to .+ \(\d+ payload files, \d+ bytes\)\n$/);
 
     expect(checkBag(first)).toEqual([]);
-    for (const tag of ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha512.txt'])
+    for (const tag of [
+      'bagit.txt',
+      'bag-info.txt',
+      'manifest-sha256.txt',
+      'manifest-sha512.txt',
+      'tagmanifest-sha256.txt',
+      'tagmanifest-sha512.txt',
+    ])
       expect(existsSync(join(first, tag)), tag).toBe(true);
 
     // data/site/ is dist/ exactly.
@@ -143,16 +172,26 @@ describe.skipIf(!built)('export of the real build', () => {
 
     // data/datasets/ has the published data files; data/captures/ the captures byte for byte.
     const datasets = listFiles(join(first, 'data', 'datasets'));
-    for (const name of ['events.json', 'sources.json', 'places.json', 'eras.json', 'events.csv']) expect(datasets).toContain(name);
-    for (const name of datasets) expect(readFileSync(join(first, 'data', 'datasets', name)).equals(readFileSync(join(DIST, 'data', name))), name).toBe(true);
+    for (const name of ['events.json', 'sources.json', 'places.json', 'eras.json', 'events.csv'])
+      expect(datasets).toContain(name);
+    for (const name of datasets)
+      expect(
+        readFileSync(join(first, 'data', 'datasets', name)).equals(readFileSync(join(DIST, 'data', name))),
+        name,
+      ).toBe(true);
     const capturesDir = join(PROJECT_ROOT, 'content', 'sources', 'captures');
     const captures = listFiles(capturesDir);
     expect(captures.length).toBeGreaterThanOrEqual(5);
     expect(listFiles(join(first, 'data', 'captures'))).toEqual(captures);
-    for (const name of captures) expect(readFileSync(join(first, 'data', 'captures', name)).equals(readFileSync(join(capturesDir, name))), name).toBe(true);
+    for (const name of captures)
+      expect(
+        readFileSync(join(first, 'data', 'captures', name)).equals(readFileSync(join(capturesDir, name))),
+        name,
+      ).toBe(true);
 
     // bag-info.txt names the chronology version the build embedded.
-    const version = (JSON.parse(readFileSync(join(DIST, 'data', 'events.json'), 'utf8')) as { version: string }).version;
+    const version = (JSON.parse(readFileSync(join(DIST, 'data', 'events.json'), 'utf8')) as { version: string })
+      .version;
     const info = readFileSync(join(first, 'bag-info.txt'), 'utf8');
     expect(info).toMatch(new RegExp(`^Chronology-Version: ${version.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
     expect(info).toMatch(/^Bagging-Date: \d{4}-\d{2}-\d{2}$/m);

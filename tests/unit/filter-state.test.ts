@@ -24,13 +24,19 @@ describe('parseFilterState', () => {
   it('treats missing, empty and repeated values sensibly', () => {
     expect(parseFilterState('')).toEqual(ALL);
     expect(parseFilterState('?era=&source=&disputed=0&q=x')).toEqual(ALL);
-    expect(parseFilterState('?era=a,b&era=a&source=%20c%20')).toEqual({ eras: ['a', 'b'], sources: ['c'], disputed: false });
+    expect(parseFilterState('?era=a,b&era=a&source=%20c%20')).toEqual({
+      eras: ['a', 'b'],
+      sources: ['c'],
+      disputed: false,
+    });
   });
 });
 
 describe('filterSearch', () => {
   it('writes the state back, keeping unrelated parameters', () => {
-    expect(filterSearch('?q=khojaly&era=old', { eras: ['a', 'b'], sources: ['s'], disputed: true })).toBe('?q=khojaly&era=a&era=b&source=s&disputed=1');
+    expect(filterSearch('?q=khojaly&era=old', { eras: ['a', 'b'], sources: ['s'], disputed: true })).toBe(
+      '?q=khojaly&era=a&era=b&source=s&disputed=1',
+    );
   });
 
   it('gives an empty string when nothing is filtered', () => {
@@ -97,7 +103,12 @@ describe('small helpers', () => {
       ],
       disputes: [{ question: 'q', positions: [] }],
     });
-    expect(attrs).toEqual({ 'data-event-id': 'e1', 'data-era': 'war-2020', 'data-sources': 'bbc rferl', 'data-disputed': '1' });
+    expect(attrs).toEqual({
+      'data-event-id': 'e1',
+      'data-era': 'war-2020',
+      'data-sources': 'bbc rferl',
+      'data-disputed': '1',
+    });
     const item = filterItem(attrs['data-era']!, attrs['data-sources']!, attrs['data-disputed']!);
     expect(matchesFilter(item, { eras: ['war-2020'], sources: ['bbc'], disputed: true })).toBe(true);
   });

@@ -21,7 +21,14 @@ import {
   type LoadedResource,
 } from '../support/gates/index.ts';
 import { contentSecurityPolicy } from '../../src/lib/content-security-policy.ts';
-import { chunkPages, listBuiltPages, missingTemplates, representativePages, templateOf, type BuiltPage } from '../support/built-pages.ts';
+import {
+  chunkPages,
+  listBuiltPages,
+  missingTemplates,
+  representativePages,
+  templateOf,
+  type BuiltPage,
+} from '../support/built-pages.ts';
 import { PROJECT_ROOT } from '../support/project.ts';
 
 const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/broken-pages');
@@ -54,7 +61,12 @@ describe('built-pages: listing and templates', () => {
   });
 
   it('groups pages by template, samples each template and names the missing ones', () => {
-    const fake = (urlPath: string, bytes = 100): BuiltPage => ({ file: `/x/${urlPath}index.html`, rel: `${urlPath}index.html`, urlPath, bytes });
+    const fake = (urlPath: string, bytes = 100): BuiltPage => ({
+      file: `/x/${urlPath}index.html`,
+      rel: `${urlPath}index.html`,
+      urlPath,
+      bytes,
+    });
     const pages = [
       fake(''),
       fake('events/a/', 10),
@@ -71,7 +83,15 @@ describe('built-pages: listing and templates', () => {
     const sample = representativePages(pages).map((p) => p.urlPath);
     // The largest event, every other template once, the unknown page too.
     expect(sample).toEqual(['', 'events/b/', 'sources/s1/', 'sources/s1/chronology/', 'sources/', 'about/']);
-    expect(missingTemplates(pages).map((t) => t.split(' (')[0])).toEqual(['compare pair', 'methodology', 'data', 'places', 'search', 'era', 'corrections']);
+    expect(missingTemplates(pages).map((t) => t.split(' (')[0])).toEqual([
+      'compare pair',
+      'methodology',
+      'data',
+      'places',
+      'search',
+      'era',
+      'corrections',
+    ]);
   });
   it('chunks pages for the browser gates: bounded, balanced by size, in order, at least two', () => {
     const sizes = [300_000, ...Array<number>(30).fill(20_000), 100_000];
@@ -122,7 +142,9 @@ describe('gate: internal links and anchors', () => {
   });
 
   it('accepts existing pages, existing anchors and external links', () => {
-    expect(problems.filter((p) => !['broken-links/index.html', 'moved-broken/index.html'].includes(p.page))).toEqual([]);
+    expect(problems.filter((p) => !['broken-links/index.html', 'moved-broken/index.html'].includes(p.page))).toEqual(
+      [],
+    );
     expect(problems.some((p) => p.message.includes('#about') || p.message.includes('#top-heading'))).toBe(false);
   });
 
@@ -151,27 +173,35 @@ describe('gate: Content-Security-Policy meta', () => {
   it('reports a policy placed where it does not protect the page', () => {
     const canonicalFirst = `<!doctype html><html><head><link rel="canonical" href="https://x.example/"><meta http-equiv="Content-Security-Policy" content="default-src 'self'"></head></html>`;
     expect(checkCsp(canonicalFirst, 'c')).toEqual([]); // a canonical link fetches nothing
-    const inBody = '<!doctype html><html lang="en"><head><title>x</title><script src="a.js"></script></head><body>'
-      + `<meta http-equiv="content-security-policy" content="default-src 'self'"></body></html>`;
+    const inBody =
+      '<!doctype html><html lang="en"><head><title>x</title><script src="a.js"></script></head><body>' +
+      `<meta http-equiv="content-security-policy" content="default-src 'self'"></body></html>`;
     const messages = checkCsp(inBody, 'x').map((p) => p.message);
     expect(messages).toEqual([
       'CSP <meta> is outside <head>, where browsers ignore it',
       'CSP <meta> comes after <script>, which it therefore does not cover',
     ]);
-    expect(checkCsp(`<head><meta http-equiv="Content-Security-Policy" content="default-src *; report-uri https://r.example"></head>`, 'y').map((p) => p.message)).toEqual([
+    expect(
+      checkCsp(
+        `<head><meta http-equiv="Content-Security-Policy" content="default-src *; report-uri https://r.example"></head>`,
+        'y',
+      ).map((p) => p.message),
+    ).toEqual([
       `CSP default-src is "*", not 'self'`,
       'CSP default-src allows another origin: *',
       'CSP report-uri would send reports to https://r.example',
     ]);
   });
 
-  it("reports a script policy that allows inline script or eval, in any script directive", () => {
-    const policy = (scripts: string) => `<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; ${scripts}"></head>`;
-    expect(checkCsp(policy("script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'"), 'e').map((p) => p.message)).toEqual(["CSP script-src allows 'unsafe-eval'"]);
-    expect(checkCsp(policy("script-src 'self' 'unsafe-inline'; script-src-attr 'UNSAFE-INLINE'"), 'i').map((p) => p.message)).toEqual([
-      "CSP script-src allows 'unsafe-inline'",
-      "CSP script-src-attr allows 'UNSAFE-INLINE'",
+  it('reports a script policy that allows inline script or eval, in any script directive', () => {
+    const policy = (scripts: string) =>
+      `<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; ${scripts}"></head>`;
+    expect(checkCsp(policy("script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'"), 'e').map((p) => p.message)).toEqual([
+      "CSP script-src allows 'unsafe-eval'",
     ]);
+    expect(
+      checkCsp(policy("script-src 'self' 'unsafe-inline'; script-src-attr 'UNSAFE-INLINE'"), 'i').map((p) => p.message),
+    ).toEqual(["CSP script-src allows 'unsafe-inline'", "CSP script-src-attr allows 'UNSAFE-INLINE'"]);
     // Styles may stay inline: Astro inlines each page's CSS.
     expect(checkCsp(policy("script-src 'self' 'sha256-abc='; style-src 'self' 'unsafe-inline'"), 's')).toEqual([]);
   });
@@ -179,15 +209,25 @@ describe('gate: Content-Security-Policy meta', () => {
   it('accepts the site policy and every policy on the clean fixture pages', () => {
     const site = contentSecurityPolicy();
     expect(parseCsp(site).get('default-src')).toEqual(["'self'"]);
-    expect(checkCsp(`<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${site}"></head></html>`, 'site')).toEqual([]);
-    for (const rel of ['index.html', 'a11y/index.html', 'heavy/index.html', 'csp-blocked/index.html']) expect(checkCsp(html(rel), rel)).toEqual([]);
+    expect(
+      checkCsp(
+        `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${site}"></head></html>`,
+        'site',
+      ),
+    ).toEqual([]);
+    for (const rel of ['index.html', 'a11y/index.html', 'heavy/index.html', 'csp-blocked/index.html'])
+      expect(checkCsp(html(rel), rel)).toEqual([]);
   });
 });
 
 describe('gate: privacy in the markup', () => {
   it('reports a script from a CDN', () => {
     expect(checkStaticPrivacy(html('third-party/index.html'), 'third-party/index.html')).toEqual([
-      { page: 'third-party/index.html', rule: 'third-party-resource', message: '<script src="https://cdn.example.com/x.js"> loads from another origin' },
+      {
+        page: 'third-party/index.html',
+        rule: 'third-party-resource',
+        message: '<script src="https://cdn.example.com/x.js"> loads from another origin',
+      },
     ]);
   });
 
@@ -213,7 +253,9 @@ describe('gate: privacy in the markup', () => {
   });
 
   it('reports nothing on the other fixture pages', () => {
-    for (const page of fixturePages.filter((p) => !['third-party/index.html', 'csp-blocked/index.html'].includes(p.rel))) {
+    for (const page of fixturePages.filter(
+      (p) => !['third-party/index.html', 'csp-blocked/index.html'].includes(p.rel),
+    )) {
       expect(checkStaticPrivacy(html(page.rel), page.rel)).toEqual([]);
     }
   });
@@ -237,8 +279,9 @@ describe('gate: page weight (pure part; the browser measurement is self-tested i
   });
 
   it('counts inline scripts as JavaScript, inline styles as HTML, and ignores images', () => {
-    const inline = `<!doctype html><html><head><style>${'p{color:red}'.repeat(10)}</style></head><body><script>${'let a = 1;\n'.repeat(5)}</script>`
-      + '<script type="application/ld+json">{"@context":"https://schema.org"}</script></body></html>';
+    const inline =
+      `<!doctype html><html><head><style>${'p{color:red}'.repeat(10)}</style></head><body><script>${'let a = 1;\n'.repeat(5)}</script>` +
+      '<script type="application/ld+json">{"@context":"https://schema.org"}</script></body></html>';
     const weight = measureWeight([
       res('/', 'document', 'text/html; charset=utf-8', inline),
       res('/s.css', 'stylesheet', 'text/css', 'body{margin:0}'),

@@ -5,7 +5,13 @@
  */
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { INLINE_SCRIPT_ENTRIES, inlineScript, inlineScriptHashSources, scriptHashSource, type InlineScriptName } from '../../src/lib/inline-scripts.ts';
+import {
+  INLINE_SCRIPT_ENTRIES,
+  inlineScript,
+  inlineScriptHashSources,
+  scriptHashSource,
+  type InlineScriptName,
+} from '../../src/lib/inline-scripts.ts';
 import { contentSecurityPolicy } from '../../src/lib/content-security-policy.ts';
 
 const NAMES = Object.keys(INLINE_SCRIPT_ENTRIES) as InlineScriptName[];

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BACK_LINKS_PER_PASSAGE, markQuotesInHtml, type QuoteToMark } from '../../src/lib/mark-quotes.ts';
 
-const q = (anchor: string, quote: string): QuoteToMark => ({ anchor, quote, backHref: `../e/${anchor}`, backLabel: `Cited in ${anchor}` });
+const q = (anchor: string, quote: string): QuoteToMark => ({
+  anchor,
+  quote,
+  backHref: `../e/${anchor}`,
+  backLabel: `Cited in ${anchor}`,
+});
 
 describe('markQuotesInHtml', () => {
   it('wraps a quote in an anchored mark followed by a back link', () => {
-    const { html, missing } = markQuotesInHtml('<p>Before. He said \u201cyes\u201d. After.</p>', [q('q-a', 'He said "yes".')]);
+    const { html, missing } = markQuotesInHtml('<p>Before. He said \u201cyes\u201d. After.</p>', [
+      q('q-a', 'He said "yes".'),
+    ]);
     expect(missing).toEqual([]);
     expect(html).toContain('<mark id="q-a" class="quoted">He said \u201cyes\u201d.</mark><a href="../e/q-a"');
     expect(html.startsWith('<p>Before. ')).toBe(true);
@@ -13,9 +20,14 @@ describe('markQuotesInHtml', () => {
   });
 
   it('keeps overlapping quotes in one mark with an anchor for each', () => {
-    const { html, missing } = markQuotesInHtml('<p>one two three four</p>', [q('q-a', 'one two three'), q('q-b', 'two three four')]);
+    const { html, missing } = markQuotesInHtml('<p>one two three four</p>', [
+      q('q-a', 'one two three'),
+      q('q-b', 'two three four'),
+    ]);
     expect(missing).toEqual([]);
-    expect(html).toContain('<mark id="q-a" class="quoted">one <span id="q-b" class="quote-anchor"></span>two three four</mark>');
+    expect(html).toContain(
+      '<mark id="q-a" class="quoted">one <span id="q-b" class="quote-anchor"></span>two three four</mark>',
+    );
     expect(html.match(/class="cited-in"/g)).toHaveLength(2);
   });
 
@@ -25,7 +37,9 @@ describe('markQuotesInHtml', () => {
   });
 
   it('does not mark text split across two paragraphs', () => {
-    const { missing } = markQuotesInHtml('<p>end of one.</p><p>Start of two</p>', [q('q-y', 'end of one. Start of two')]);
+    const { missing } = markQuotesInHtml('<p>end of one.</p><p>Start of two</p>', [
+      q('q-y', 'end of one. Start of two'),
+    ]);
     expect(missing).toEqual(['q-y']);
   });
 });
@@ -39,7 +53,9 @@ describe('markQuotesInHtml: a passage quoted by many events', () => {
     const { html, missing } = markQuotesInHtml(`<p>${passage}</p>`, quotes, more);
     expect(missing).toEqual([]);
     expect(html.match(/href="\.\.\/e\//g)).toHaveLength(MAX_BACK_LINKS_PER_PASSAGE);
-    expect(html).toContain('<a href="../chronology/index.html" class="cited-in" aria-label="3 more" title="3 more">+3</a>');
+    expect(html).toContain(
+      '<a href="../chronology/index.html" class="cited-in" aria-label="3 more" title="3 more">+3</a>',
+    );
     // Every quote keeps its anchor, so each event's link to its passage still lands.
     for (const quote of quotes) expect(html).toContain(`id="${quote.anchor}"`);
   });

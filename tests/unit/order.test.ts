@@ -9,7 +9,11 @@ describe('compareText: the one locale-independent order', () => {
   });
   it('sortedBy sorts a copy by a key', () => {
     const items = [{ label: 'Shusha' }, { label: 'Aghdam district' }, { label: 'Aghdam' }];
-    expect(sortedBy(items, (item) => item.label).map((item) => item.label)).toEqual(['Aghdam', 'Aghdam district', 'Shusha']);
+    expect(sortedBy(items, (item) => item.label).map((item) => item.label)).toEqual([
+      'Aghdam',
+      'Aghdam district',
+      'Shusha',
+    ]);
     expect(items[0]?.label).toBe('Shusha');
   });
 });
@@ -17,7 +21,12 @@ describe('compareText: the one locale-independent order', () => {
 describe('compareEvents', () => {
   const event = (id: string, start: string, end: string | null) => ({ id, bounds: { start, end } }) as ChronologyEvent;
   it('orders by start, then end with open ends last, then id in code-unit order', () => {
-    const events = [event('b', '1992-01-01', null), event('a', '1992-01-01', '1992-12-31'), event('Z', '1992-01-01', null), event('c', '1991-01-01', '1991-01-01')];
+    const events = [
+      event('b', '1992-01-01', null),
+      event('a', '1992-01-01', '1992-12-31'),
+      event('Z', '1992-01-01', null),
+      event('c', '1991-01-01', '1991-01-01'),
+    ];
     expect(events.sort(compareEvents).map((e) => e.id)).toEqual(['c', 'a', 'Z', 'b']);
   });
 });

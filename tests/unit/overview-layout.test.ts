@@ -6,10 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import { eventImportance } from '../../src/lib/event-labels.ts';
 import { compareEvents } from '../../src/lib/model.ts';
-import { OVERVIEW, OVERVIEW_NARROW, eraRange, eventInstant, layoutOverview, type Box, type OverviewLayout } from '../../src/lib/timeline/index.ts';
+import {
+  OVERVIEW,
+  OVERVIEW_NARROW,
+  eraRange,
+  eventInstant,
+  layoutOverview,
+  type Box,
+  type OverviewLayout,
+} from '../../src/lib/timeline/index.ts';
 import { ERAS, event, synthetic } from '../support/timeline-fixtures.ts';
 
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** Pairs of overlapping boxes (sweep over x). */
 function overlappingPairs(boxes: readonly { box: Box; what: string }[]): string[] {
@@ -54,7 +63,19 @@ describe.each(CASES)('layoutOverview ($name)', ({ options, events }) => {
 
   it('lets no leader cross another title', () => {
     const crossings = layout.marks.flatMap((mark) =>
-      !mark.label ? [] : layout.marks.filter((other) => other !== mark && other.label && other.label.box.x <= mark.label!.leader.x1 && mark.label!.leader.x1 <= other.label.box.x + other.label.box.width && other.label.box.y < mark.label!.leader.y2 && mark.label!.leader.y1 < other.label.box.y + other.label.box.height).map((other) => `${mark.eventId} → ${other.eventId}`),
+      !mark.label
+        ? []
+        : layout.marks
+            .filter(
+              (other) =>
+                other !== mark &&
+                other.label &&
+                other.label.box.x <= mark.label!.leader.x1 &&
+                mark.label!.leader.x1 <= other.label.box.x + other.label.box.width &&
+                other.label.box.y < mark.label!.leader.y2 &&
+                mark.label!.leader.y1 < other.label.box.y + other.label.box.height,
+            )
+            .map((other) => `${mark.eventId} → ${other.eventId}`),
     );
     expect(crossings).toEqual([]);
   });
@@ -90,7 +111,8 @@ describe.each(CASES)('layoutOverview ($name)', ({ options, events }) => {
     });
     const byId = new Map(events.map((e) => [e.id, e]));
     const columns = new Map<string, typeof layout.marks>();
-    for (const mark of layout.marks) columns.set(`${mark.eraId}/${mark.column}`, [...(columns.get(`${mark.eraId}/${mark.column}`) ?? []), mark]);
+    for (const mark of layout.marks)
+      columns.set(`${mark.eraId}/${mark.column}`, [...(columns.get(`${mark.eraId}/${mark.column}`) ?? []), mark]);
     for (const stack of columns.values()) {
       const bottomUp = [...stack].sort((a, b) => a.stackIndex - b.stackIndex).map((m) => byId.get(m.eventId)!);
       expect(bottomUp).toEqual([...bottomUp].sort(compareEvents));
@@ -106,14 +128,20 @@ describe.each(CASES)('layoutOverview ($name)', ({ options, events }) => {
       expect(mark.label.box.x).toBeGreaterThanOrEqual(0);
       expect(mark.label.box.x + mark.label.box.width).toBeLessThanOrEqual(layout.width);
     }
-    const texts = [...layout.marks.flatMap((m) => m.label?.text.lines ?? []), ...layout.bands.flatMap((b) => b.text.lines), ...layout.ticks.flatMap((t) => t.text.lines)];
+    const texts = [
+      ...layout.marks.flatMap((m) => m.label?.text.lines ?? []),
+      ...layout.bands.flatMap((b) => b.text.lines),
+      ...layout.ticks.flatMap((t) => t.text.lines),
+    ];
     expect(texts.filter((text) => text.includes('…'))).toEqual([]);
   });
 
   it('counts each bin’s events in its text', () => {
     for (const bin of layout.bins) {
       const count = bin.eventIds.length;
-      expect(bin.text.lines[0]).toBe(count >= 1000 && bin.text.lines[0]!.endsWith('k') ? `${Math.round(count / 1000)}k` : String(count));
+      expect(bin.text.lines[0]).toBe(
+        count >= 1000 && bin.text.lines[0]!.endsWith('k') ? `${Math.round(count / 1000)}k` : String(count),
+      );
     }
   });
 });
@@ -121,11 +149,23 @@ describe.each(CASES)('layoutOverview ($name)', ({ options, events }) => {
 describe('layoutOverview', () => {
   it('stays short whatever the number of events, so it fits a first screen', () => {
     const MOST_HEIGHT = 400;
-    for (const events of [[], REALISTIC, MANY, synthetic(10_000, 5)]) expect(layoutOverview(events, ERAS).height).toBeLessThanOrEqual(MOST_HEIGHT);
+    for (const events of [[], REALISTIC, MANY, synthetic(10_000, 5)])
+      expect(layoutOverview(events, ERAS).height).toBeLessThanOrEqual(MOST_HEIGHT);
   });
 
   it('labels the most important event first', () => {
-    const events = REALISTIC.map((e, i) => (i === 40 ? { ...e, title: 'Short', disputes: [{ question: 'q', positions: [] }, { question: 'r', positions: [] }] } : e));
+    const events = REALISTIC.map((e, i) =>
+      i === 40
+        ? {
+            ...e,
+            title: 'Short',
+            disputes: [
+              { question: 'q', positions: [] },
+              { question: 'r', positions: [] },
+            ],
+          }
+        : e,
+    );
     const layout = layoutOverview(events, ERAS);
     const top = [...events].sort((a, b) => eventImportance(b) - eventImportance(a))[0]!;
     expect(top.id).toBe(events[40]!.id);
@@ -134,7 +174,13 @@ describe('layoutOverview', () => {
 
   it('gives no title to an event whose title cannot fit whole', () => {
     const endless = 'A title far too long to be drawn whole anywhere in the overview '.repeat(4).trim();
-    const layout = layoutOverview([event('long', '1918-01-02', ERAS[0]!.id, { title: endless }), event('end', '2023-12-30', ERAS[6]!.id, { title: endless })], ERAS);
+    const layout = layoutOverview(
+      [
+        event('long', '1918-01-02', ERAS[0]!.id, { title: endless }),
+        event('end', '2023-12-30', ERAS[6]!.id, { title: endless }),
+      ],
+      ERAS,
+    );
     expect(layout.marks.map((m) => m.label)).toEqual([undefined, undefined]);
   });
 
@@ -148,7 +194,14 @@ describe('layoutOverview', () => {
   });
 
   it('marks disputed events with a diamond and qualified dates as such', () => {
-    const layout = layoutOverview([event('d', '1992-02-26', ERAS[2]!.id, { disputes: [{ question: 'q', positions: [] }] }), event('q', '1988-02?', ERAS[2]!.id), event('m', '1990-01', ERAS[2]!.id)], ERAS);
+    const layout = layoutOverview(
+      [
+        event('d', '1992-02-26', ERAS[2]!.id, { disputes: [{ question: 'q', positions: [] }] }),
+        event('q', '1988-02?', ERAS[2]!.id),
+        event('m', '1990-01', ERAS[2]!.id),
+      ],
+      ERAS,
+    );
     const shape = (id: string) => layout.marks.find((m) => m.eventId === id)!;
     expect([shape('d').shape, shape('q').shape, shape('m').shape]).toEqual(['diamond', 'square', 'square']);
     expect([shape('q').qualified, shape('m').qualified]).toEqual([true, false]);

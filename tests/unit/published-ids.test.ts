@@ -9,8 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { routes } from '../../src/lib/site-paths.ts';
 import { distDir } from '../support/project.ts';
 
-const published = readFileSync('tests/published-ids.txt', 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-const current = new Set(readdirSync('content/events').filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4)));
+const published = readFileSync('tests/published-ids.txt', 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith('#'));
+const current = new Set(
+  readdirSync('content/events')
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => f.slice(0, -4)),
+);
 const redirects = JSON.parse(readFileSync('content/redirects.json', 'utf8')) as Record<string, string>;
 
 describe('published event ids', () => {
@@ -35,12 +42,17 @@ describe('permalinks', () => {
 
   const DIST = distDir();
   const eventsFile = join(DIST, 'data', 'events.json');
-  it.skipIf(!existsSync(eventsFile))('in the built site (dist/), every published id has its page at events/<id>/index.html, and events.json says so', () => {
-    const missing = published.filter((id) => !existsSync(join(DIST, 'events', id, 'index.html')));
-    expect(missing, 'published ids without a page at events/<id>/index.html').toEqual([]);
-    const built = JSON.parse(readFileSync(eventsFile, 'utf8')) as { events: { id: string; url: string }[] };
-    const wrong = built.events.filter((event) => !event.url.endsWith(`/events/${event.id}/`)).map((event) => `${event.id}: ${event.url}`);
-    expect(wrong, 'events whose published url is not /events/<id>/').toEqual([]);
-    expect(built.events.map((event) => event.id).sort()).toEqual([...current].sort());
-  });
+  it.skipIf(!existsSync(eventsFile))(
+    'in the built site (dist/), every published id has its page at events/<id>/index.html, and events.json says so',
+    () => {
+      const missing = published.filter((id) => !existsSync(join(DIST, 'events', id, 'index.html')));
+      expect(missing, 'published ids without a page at events/<id>/index.html').toEqual([]);
+      const built = JSON.parse(readFileSync(eventsFile, 'utf8')) as { events: { id: string; url: string }[] };
+      const wrong = built.events
+        .filter((event) => !event.url.endsWith(`/events/${event.id}/`))
+        .map((event) => `${event.id}: ${event.url}`);
+      expect(wrong, 'events whose published url is not /events/<id>/').toEqual([]);
+      expect(built.events.map((event) => event.id).sort()).toEqual([...current].sort());
+    },
+  );
 });

@@ -20,11 +20,39 @@ const SHA = '0'.repeat(64);
 
 /** Characters that matter to matching, each as its own unit. */
 const TRICKY = [
-  'a', 'b', 'é', 'Ş', '7', 'ß', 'ǅ', // letters and a digit, precomposed and title-case
-  '\u0301', '\u0327', '\u20DD', // combining acute, cedilla, enclosing circle
-  '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', // zero-width and the byte-order mark
-  ' ', '\u00A0', '\t', '\r', '\r\n', '\u2028', '\u3000', '\u0085', // white space of every sort
-  '\u2019', '\u201C', '\u201D', "'", '"', '\u2014', '\u2013', '-', '.', ',', // quotes, dashes, punctuation
+  'a',
+  'b',
+  'é',
+  'Ş',
+  '7',
+  'ß',
+  'ǅ', // letters and a digit, precomposed and title-case
+  '\u0301',
+  '\u0327',
+  '\u20DD', // combining acute, cedilla, enclosing circle
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u2060',
+  '\uFEFF', // zero-width and the byte-order mark
+  ' ',
+  '\u00A0',
+  '\t',
+  '\r',
+  '\r\n',
+  '\u2028',
+  '\u3000',
+  '\u0085', // white space of every sort
+  '\u2019',
+  '\u201C',
+  '\u201D',
+  "'",
+  '"',
+  '\u2014',
+  '\u2013',
+  '-',
+  '.',
+  ',', // quotes, dashes, punctuation
 ];
 const unit = fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
 /** One line of an article: no line feed (the article's paragraph separator). */
@@ -36,12 +64,28 @@ const QUOTABLE = /[\p{L}\p{N}]/u;
 /** A one-source, one-event chronology whose only claim quotes `quote` from `lines`. */
 function chronologyQuoting(lines: readonly string[], quote: string): ChronologyInput {
   return {
-    sources: [{ id: 'src', file: 'src.mdx', capture: { file: 'src.txt', sha256: SHA }, nonArticle: [], captureText: lines.join('\n'), captureSha256: SHA }],
+    sources: [
+      {
+        id: 'src',
+        file: 'src.mdx',
+        capture: { file: 'src.txt', sha256: SHA },
+        nonArticle: [],
+        captureText: lines.join('\n'),
+        captureSha256: SHA,
+      },
+    ],
     events: [
       {
         id: '2000-event',
         file: 'event.mdx',
-        data: { date: '2000', dateBasis: { kind: 'inferred' }, era: 'all', places: [], claims: [{ id: 'c', source: 'src', quote }], disputes: [] },
+        data: {
+          date: '2000',
+          dateBasis: { kind: 'inferred' },
+          era: 'all',
+          places: [],
+          claims: [{ id: 'c', source: 'src', quote }],
+          disputes: [],
+        },
       },
     ],
     placeIds: [],
@@ -67,21 +111,30 @@ describe('quote matching, for random Unicode articles', () => {
 
   it('refuses any quote holding a character absent from the normalised article', () => {
     fc.assert(
-      fc.property(article, unit, fc.string({ unit, maxLength: 10 }), fc.string({ unit, maxLength: 10 }), (lines, foreign, before, after) => {
-        const quote = `${before}${foreign}${after}`;
-        const normalisedArticle = normaliseForMatch(lines.join('\n'));
-        const absent = [...normaliseForMatch(quote)].some((char) => !normalisedArticle.includes(char));
-        fc.pre(absent);
-        expect(verifyQuote(lines.join('\n'), quote)).toBe(false);
-        expect(validateChronology(chronologyQuoting(lines, quote))).toEqual([expect.objectContaining({ field: 'claims[0].quote' })]);
-      }),
+      fc.property(
+        article,
+        unit,
+        fc.string({ unit, maxLength: 10 }),
+        fc.string({ unit, maxLength: 10 }),
+        (lines, foreign, before, after) => {
+          const quote = `${before}${foreign}${after}`;
+          const normalisedArticle = normaliseForMatch(lines.join('\n'));
+          const absent = [...normaliseForMatch(quote)].some((char) => !normalisedArticle.includes(char));
+          fc.pre(absent);
+          expect(verifyQuote(lines.join('\n'), quote)).toBe(false);
+          expect(validateChronology(chronologyQuoting(lines, quote))).toEqual([
+            expect.objectContaining({ field: 'claims[0].quote' }),
+          ]);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('the documented normalisation: White_Space collapses, U+FEFF and zero-width characters do not', () => {
     expect(normaliseForMatch('a\u00A0\r\n\u2028\u3000\u0085b')).toBe('a b');
-    for (const invisible of ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF']) expect(normaliseForMatch(`a${invisible}b`)).toBe(`a${invisible}b`);
+    for (const invisible of ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF'])
+      expect(normaliseForMatch(`a${invisible}b`)).toBe(`a${invisible}b`);
     expect(verifyQuote('civilians were', 'civilians\uFEFFwere')).toBe(false);
     expect(normaliseForMatch('\u2018x\u2019 \u201Cy\u201D \u2014 \u2212')).toBe('\'x\' "y" - -');
   });

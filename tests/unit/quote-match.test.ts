@@ -4,10 +4,10 @@ import { locateQuote, normaliseForMatch, verifyQuote } from '../../src/lib/quote
 describe('verifyQuote', () => {
   const text = 'Azerbaijan\u2019s\u00a0President  said \u201cno\u201d \u2014 twice.';
   it('forgives only white space, quote marks and dashes', () => {
-    expect(verifyQuote(text, "Azerbaijan's President said \"no\" - twice.")).toBe(true);
+    expect(verifyQuote(text, 'Azerbaijan\'s President said "no" - twice.')).toBe(true);
   });
   it('rejects a changed word, letter case or punctuation', () => {
-    expect(verifyQuote(text, "Azerbaijan's President stated \"no\"")).toBe(false);
+    expect(verifyQuote(text, 'Azerbaijan\'s President stated "no"')).toBe(false);
     expect(verifyQuote(text, "azerbaijan's President")).toBe(false);
     expect(verifyQuote(text, 'said "no" - twice!')).toBe(false);
   });

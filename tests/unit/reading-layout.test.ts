@@ -15,12 +15,17 @@ describe('layoutReading', () => {
     // Across the whole list, as the timeline promises readers: no event ends before the one read just before it began.
     flat.slice(1).forEach((item, i) => {
       const before = flat[i]!.event.bounds;
-      expect(item.event.bounds.end === null || item.event.bounds.end >= before.start, `${item.event.id} after ${flat[i]!.event.id}`).toBe(true);
+      expect(
+        item.event.bounds.end === null || item.event.bounds.end >= before.start,
+        `${item.event.id} after ${flat[i]!.event.id}`,
+      ).toBe(true);
     });
     for (const era of layout) {
       const years = era.years.map((y) => y.year);
       expect(years).toEqual([...years].sort());
-      for (const year of era.years) for (const item of year.events) expect(item.event.bounds.start.startsWith(year.year) || item.event.bounds.start < era.era.start).toBe(true);
+      for (const year of era.years)
+        for (const item of year.events)
+          expect(item.event.bounds.start.startsWith(year.year) || item.event.bounds.start < era.era.start).toBe(true);
     }
   });
 
@@ -48,7 +53,9 @@ describe('layoutReading', () => {
   it('says how long a shortened gap really is', () => {
     const era = ERAS[1]!;
     // Twenty events in 1921 make one step about 580 days: the 59 years to 1980 are far more than the longest space drawn.
-    const crowded = Array.from({ length: 20 }, (_, i) => event(`a${i}`, `1921-02-${String(i + 1).padStart(2, '0')}`, era.id));
+    const crowded = Array.from({ length: 20 }, (_, i) =>
+      event(`a${i}`, `1921-02-${String(i + 1).padStart(2, '0')}`, era.id),
+    );
     const [only] = layoutReading([...crowded, event('b', '1980-02-01', era.id)], [era]);
     const later = only!.years[1]!.events[0]!;
     expect(later.spaceBefore).toBe(MAX_GAP_STEPS);

@@ -12,6 +12,8 @@ describe('validateRedirects', () => {
     ]);
   });
   it('rejects an old id that is still an event', () => {
-    expect(validateRedirects({ a: 'b' }, ids).map((p) => p.message)).toEqual(['"a" is still an event id; it cannot also redirect']);
+    expect(validateRedirects({ a: 'b' }, ids).map((p) => p.message)).toEqual([
+      '"a" is still an event id; it cannot also redirect',
+    ]);
   });
 });

@@ -32,7 +32,9 @@ function firstDifference(a: Buffer, b: Buffer): string {
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   const slice = (buf: Buffer) => buf.subarray(Math.max(0, i - 30), i + 50);
   // Pagefind's index and fragments are gzip blobs: show bytes as hex, text as text.
-  const binary = [a, b].some((buf) => slice(buf).includes(0) || !slice(buf).equals(Buffer.from(slice(buf).toString('utf8'), 'utf8')));
+  const binary = [a, b].some(
+    (buf) => slice(buf).includes(0) || !slice(buf).equals(Buffer.from(slice(buf).toString('utf8'), 'utf8')),
+  );
   const show = (buf: Buffer) => (binary ? slice(buf).toString('hex') : JSON.stringify(slice(buf).toString('utf8')));
   return `sizes ${a.length} / ${b.length}, first difference at byte ${i}: ${show(a)} vs ${show(b)}`;
 }
@@ -64,7 +66,9 @@ function describeComparison(c: Comparison, a: string, b: string, limit = 40): st
     ...c.onlyInB.map((p) => `only in ${b}: ${p}`),
     ...c.differing.map((d) => `differs: ${d.path} (${d.detail})`),
   ];
-  return lines.length > limit ? [...lines.slice(0, limit), `… and ${lines.length - limit} more`].join('\n') : lines.join('\n');
+  return lines.length > limit
+    ? [...lines.slice(0, limit), `… and ${lines.length - limit} more`].join('\n')
+    : lines.join('\n');
 }
 
 const isPagefind = (path: string) => path.startsWith('pagefind/');
@@ -83,13 +87,19 @@ function changedSinceDist(): string[] {
   };
   for (const folder of ['src', 'content', 'public']) walk(join(PROJECT_ROOT, folder));
   for (const file of ['astro.config.mjs', 'package-lock.json', 'tsconfig.json'])
-    if (existsSync(join(PROJECT_ROOT, file)) && statSync(join(PROJECT_ROOT, file)).mtimeMs > builtAt) changed.push(file);
+    if (existsSync(join(PROJECT_ROOT, file)) && statSync(join(PROJECT_ROOT, file)).mtimeMs > builtAt)
+      changed.push(file);
   return changed.sort();
 }
 
 function run(args: string[], env: Record<string, string> = {}): void {
-  const result = spawnSync(process.execPath, args, { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`.slice(-4000));
+  const result = spawnSync(process.execPath, args, {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+  if (result.status !== 0)
+    throw new Error(`${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`.slice(-4000));
 }
 
 const PAGEFIND = join('node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
@@ -109,7 +119,8 @@ describe.skipIf(!built)('reproducible build', () => {
     rebuilt = join(dir, 'site');
     run(['scripts/build.ts'], {
       CHRONOLOGY_OUT_DIR: rebuilt,
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${join(PROJECT_ROOT, 'tests', 'support', 'shifted-clock.mjs')}`.trim(),
+      NODE_OPTIONS:
+        `${process.env.NODE_OPTIONS ?? ''} --import=${join(PROJECT_ROOT, 'tests', 'support', 'shifted-clock.mjs')}`.trim(),
       SHIFTED_CLOCK_DAYS: String(CLOCK_SHIFT_DAYS),
       TZ: OTHER_TIME_ZONE,
     });
@@ -118,14 +129,20 @@ describe.skipIf(!built)('reproducible build', () => {
     if (total > 0) {
       // Keep the rebuild for inspection; say where it is and why it may differ.
       const changed = changedSinceDist();
-      const pagesDiffer = [...comparison.onlyInA, ...comparison.onlyInB, ...comparison.differing.map((d) => d.path)].some((p) => !isPagefind(p));
+      const pagesDiffer = [
+        ...comparison.onlyInA,
+        ...comparison.onlyInB,
+        ...comparison.differing.map((d) => d.path),
+      ].some((p) => !isPagefind(p));
       const hint = changed.length
         ? `\nThese source files changed after dist/ was built, so dist/ is stale: rebuild it (npm run build) and run again:\n  ${changed.slice(0, 20).join('\n  ')}`
         : '';
       const why = pagesDiffer
         ? ''
         : '\nOnly pagefind/ differs while every page is identical: Pagefind wrote a different index from the same pages (see the next test).';
-      expect.fail(`the rebuild in ${rebuilt} differs from dist/ in ${total} file(s):\n${describeComparison(comparison, 'dist', 'rebuild')}${why}${hint}`);
+      expect.fail(
+        `the rebuild in ${rebuilt} differs from dist/ in ${total} file(s):\n${describeComparison(comparison, 'dist', 'rebuild')}${why}${hint}`,
+      );
     } else temp.push(dir);
     expect(listFiles(rebuilt).length).toBeGreaterThan(100);
   });

@@ -43,7 +43,10 @@ describe.each(files)('%s', (file) => {
   const lines = bytes.toString('utf8').split('\n');
   const ranges = data.nonArticle ?? [];
   const excluded = new Set<number>();
-  for (const { lines: [a, b] } of ranges) for (let n = a; n <= b; n++) excluded.add(n);
+  for (const {
+    lines: [a, b],
+  } of ranges)
+    for (let n = a; n <= b; n++) excluded.add(n);
   /** Capture lines with text, 1-based, normalised. */
   const withText = lines.map((line, i) => ({ n: i + 1, text: norm(line) })).filter((l) => l.text);
   const articleLines = withText.filter((l) => !excluded.has(l.n));
@@ -108,7 +111,9 @@ describe.each(files)('%s', (file) => {
   });
 
   it('(d) leaves out no line of the article', () => {
-    const dropped = articleLines.filter((l) => !matched.has(l.n)).map((l) => ({ line: l.n, text: l.text.slice(0, 120) }));
+    const dropped = articleLines
+      .filter((l) => !matched.has(l.n))
+      .map((l) => ({ line: l.n, text: l.text.slice(0, 120) }));
     expect(dropped).toEqual([]);
   });
 

@@ -4,9 +4,19 @@ import { planComparison, sharedEventCost } from '../../src/lib/comparison-pages.
 import { hrefFrom, routes } from '../../src/lib/site-paths.ts';
 import type { ChronologyEvent, Claim, Dispute, Era, Source } from '../../src/lib/model.ts';
 
-const source = (id: string) => ({ id, title: `Title ${id}`, authorStatus: 'named', authors: [{ name: id }] }) as unknown as Source;
-const claim = (sourceId: string, n = 1, quote = `Quote of ${sourceId}.`): Claim => ({ id: `${sourceId}-${n}`, source: sourceId, quote, kind: 'text' });
-const position = (sourceId: string, answer = `${sourceId} says`) => ({ source: sourceId, claim: `${sourceId}-1`, answer });
+const source = (id: string) =>
+  ({ id, title: `Title ${id}`, authorStatus: 'named', authors: [{ name: id }] }) as unknown as Source;
+const claim = (sourceId: string, n = 1, quote = `Quote of ${sourceId}.`): Claim => ({
+  id: `${sourceId}-${n}`,
+  source: sourceId,
+  quote,
+  kind: 'text',
+});
+const position = (sourceId: string, answer = `${sourceId} says`) => ({
+  source: sourceId,
+  claim: `${sourceId}-1`,
+  answer,
+});
 const event = (id: string, era: string, claims: Claim[], disputes: Dispute[] = []): ChronologyEvent =>
   ({ id, title: `Event ${id}`, date: '2000', era, claims, disputes }) as unknown as ChronologyEvent;
 
@@ -50,9 +60,19 @@ describe('compareSources', () => {
   const c = source('c');
   const events = [
     event('both-agree', 'e1', [claim('a'), claim('b')]),
-    event('both-dispute', 'e1', [claim('a'), claim('b'), claim('c')], [{ question: 'When?', positions: [position('a'), position('b')] }]),
+    event(
+      'both-dispute',
+      'e1',
+      [claim('a'), claim('b'), claim('c')],
+      [{ question: 'When?', positions: [position('a'), position('b')] }],
+    ),
     // A dispute between a and c only is not a disagreement of the pair a/b.
-    event('dispute-with-c', 'e2', [claim('a'), claim('b'), claim('c')], [{ question: 'Who?', positions: [position('a'), position('c')] }]),
+    event(
+      'dispute-with-c',
+      'e2',
+      [claim('a'), claim('b'), claim('c')],
+      [{ question: 'Who?', positions: [position('a'), position('c')] }],
+    ),
     event('only-a', 'e2', [claim('a'), claim('a', 2)]),
     event('only-b', 'e2', [claim('b'), claim('c')]),
     event('neither', 'e2', [claim('c')]),
@@ -84,7 +104,14 @@ describe('planComparison', () => {
   const eras = [{ id: 'e1' }, { id: 'e2' }] as Era[];
   const long = 'x'.repeat(1000);
   const many = (n: number, era: string) =>
-    Array.from({ length: n }, (_, i) => event(`${era}-${i}`, era, [claim('a', 1, long), claim('b', 1, long)], i % 2 ? [] : [{ question: 'Q?', positions: [position('a'), position('b')] }]));
+    Array.from({ length: n }, (_, i) =>
+      event(
+        `${era}-${i}`,
+        era,
+        [claim('a', 1, long), claim('b', 1, long)],
+        i % 2 ? [] : [{ question: 'Q?', positions: [position('a'), position('b')] }],
+      ),
+    );
 
   it('keeps a comparison that fits the budget on the pair page', () => {
     const plan = planComparison(compareSources(many(3, 'e1'), { a, b }), eras);
@@ -99,10 +126,22 @@ describe('planComparison', () => {
     const budget = sharedEventCost(comparison.shared[0]!) * 10;
     const plan = planComparison(comparison, eras, budget);
     expect(plan.layout).toBe('by-era');
-    expect(plan.eras.map((e) => [e.era.id, e.paths.length])).toEqual([['e1', 4], ['e2', 1]]);
-    expect(plan.pages.map((p) => p.path)).toEqual(['/compare/a/b/e1/', '/compare/a/b/e1/2/', '/compare/a/b/e1/3/', '/compare/a/b/e1/4/', '/compare/a/b/e2/']);
-    for (const page of plan.pages) expect(page.shared.reduce((n, s) => n + sharedEventCost(s), 0)).toBeLessThanOrEqual(budget);
-    expect(plan.pages.flatMap((p) => p.shared.map((s) => s.event.id))).toEqual(comparison.shared.map((s) => s.event.id));
+    expect(plan.eras.map((e) => [e.era.id, e.paths.length])).toEqual([
+      ['e1', 4],
+      ['e2', 1],
+    ]);
+    expect(plan.pages.map((p) => p.path)).toEqual([
+      '/compare/a/b/e1/',
+      '/compare/a/b/e1/2/',
+      '/compare/a/b/e1/3/',
+      '/compare/a/b/e1/4/',
+      '/compare/a/b/e2/',
+    ]);
+    for (const page of plan.pages)
+      expect(page.shared.reduce((n, s) => n + sharedEventCost(s), 0)).toBeLessThanOrEqual(budget);
+    expect(plan.pages.flatMap((p) => p.shared.map((s) => s.event.id))).toEqual(
+      comparison.shared.map((s) => s.event.id),
+    );
     expect(plan.pages.flatMap((p) => p.onlyA.map((e) => e.id))).toEqual(['lone']);
     expect(plan.eras.reduce((n, e) => n + e.counts.disagree, 0)).toBe(plan.counts.disagree);
     expect(plan.pages.at(-1)).toMatchObject({ part: 1, parts: 1 });

@@ -13,7 +13,11 @@ const body: Pick<BodyPiece, 'role' | 'text'>[] = [
 
 describe('splitSentences', () => {
   it('does not end a sentence at an abbreviation or initials', () => {
-    expect(splitSentences('On Sept. 19, Baku moved. Then the U.S. State Department and Mr. Blinken spoke of Chiragov v. Armenia. It was in Baku. 80 percent left. Next.')).toEqual([
+    expect(
+      splitSentences(
+        'On Sept. 19, Baku moved. Then the U.S. State Department and Mr. Blinken spoke of Chiragov v. Armenia. It was in Baku. 80 percent left. Next.',
+      ),
+    ).toEqual([
       'On Sept. 19, Baku moved.',
       'Then the U.S. State Department and Mr. Blinken spoke of Chiragov v. Armenia.',
       'It was in Baku.',
@@ -50,7 +54,11 @@ describe('sourceCoverage', () => {
   });
 
   it('keeps each sentence exactly as the article has it, and matches quotes whatever their quote marks', () => {
-    const coverage = sourceCoverage('news', [{ role: 'paragraph', text: 'Baku’s “anti-terrorist” move — swift. Then calm.' }], ['Baku\'s "anti-terrorist" move - swift.']);
+    const coverage = sourceCoverage(
+      'news',
+      [{ role: 'paragraph', text: 'Baku’s “anti-terrorist” move — swift. Then calm.' }],
+      ['Baku\'s "anti-terrorist" move - swift.'],
+    );
     expect(coverage.sentences.map((s) => [s.text, s.quoted])).toEqual([
       ['Baku’s “anti-terrorist” move — swift.', true],
       ['Then calm.', false],
@@ -68,14 +76,24 @@ describe('sourceCoverage', () => {
   it('never shows a partial share as 0% or 100%', () => {
     const sentences = Array.from({ length: 300 }, (_, i) => `Sentence ${i}.`).join(' ');
     expect(shareInWords(sourceCoverage('s', [{ role: 'paragraph', text: sentences }], ['Sentence 7.']))).toBe('<1%');
-    expect(shareInWords(sourceCoverage('s', [{ role: 'paragraph', text: sentences }], [sentences.replace('Sentence 7.', 'x')]))).not.toBe('100%');
+    expect(
+      shareInWords(
+        sourceCoverage('s', [{ role: 'paragraph', text: sentences }], [sentences.replace('Sentence 7.', 'x')]),
+      ),
+    ).not.toBe('100%');
   });
 });
 
 describe('npm run coverage (scripts/coverage.ts)', () => {
   it('prints figures for every source of the real content', () => {
     const out = execFileSync(process.execPath, ['scripts/coverage.ts'], { encoding: 'utf8' });
-    for (const source of ['jahangirli-2024', 'karslyan-2023', 'kyiv-independent-2023-09-21', 'meduza-2023', 'what-went-wrong-2023']) {
+    for (const source of [
+      'jahangirli-2024',
+      'karslyan-2023',
+      'kyiv-independent-2023-09-21',
+      'meduza-2023',
+      'what-went-wrong-2023',
+    ]) {
       expect(out).toMatch(new RegExp(`^${source} +\\d+ +\\d+ +\\d+% +\\d+$`, 'm'));
       expect(out).toContain(`## ${source}: `);
     }

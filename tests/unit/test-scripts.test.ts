@@ -11,10 +11,14 @@ describe('scripts/serve-dist.mjs', () => {
   let origin = '';
 
   beforeAll(async () => {
-    server = spawn(process.execPath, ['scripts/serve-dist.mjs', '--dir', 'tests/fixtures/broken-pages', '--port', '0', '--base', '/archive/karabakh/'], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    server = spawn(
+      process.execPath,
+      ['scripts/serve-dist.mjs', '--dir', 'tests/fixtures/broken-pages', '--port', '0', '--base', '/archive/karabakh/'],
+      {
+        cwd: PROJECT_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     origin = await new Promise<string>((resolve, reject) => {
       let out = '';
       server?.stdout?.on('data', (chunk: Buffer) => {
@@ -51,7 +55,10 @@ describe('scripts/serve-dist.mjs', () => {
 
   it('knows the content types of the files the build writes', () => {
     const probe = `import('./scripts/serve-dist.mjs').then((m) => console.log(JSON.stringify(['a.wasm','a.json','a.xml','a.css','a.js','a.txt','wasm.en.pagefind','en_1.pf_fragment','x.pf_index','pagefind.en.pf_meta'].map(m.contentType))))`;
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
     expect(JSON.parse(result.stdout)).toEqual([
       'application/wasm',
       'application/json; charset=utf-8',
@@ -69,7 +76,11 @@ describe('scripts/serve-dist.mjs', () => {
 
 describe('scripts/ensure-chromium.mjs', () => {
   const run = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ['scripts/ensure-chromium.mjs'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+    spawnSync(process.execPath, ['scripts/ensure-chromium.mjs'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
 
   it('accepts CHROMIUM_PATH when it is executable', () => {
     const result = run({ CHROMIUM_PATH: process.execPath });

@@ -4,7 +4,18 @@ import { random } from '../support/timeline-fixtures.ts';
 
 describe('packing', () => {
   it('puts intervals in lanes where no two in a lane touch, using no more lanes than needed', () => {
-    expect(packLanes([[0, 10], [5, 15], [11, 20], [12, 30], [21, 25]], 1)).toEqual([0, 1, 0, 2, 0]);
+    expect(
+      packLanes(
+        [
+          [0, 10],
+          [5, 15],
+          [11, 20],
+          [12, 30],
+          [21, 25],
+        ],
+        1,
+      ),
+    ).toEqual([0, 1, 0, 2, 0]);
     const rand = random(3);
     const intervals = Array.from({ length: 300 }, () => {
       const start = rand() * 1000;
@@ -32,6 +43,14 @@ describe('packing', () => {
     expect(rows.tryPlace([[145, 155]], 150)).toBeUndefined();
     expect(rows.tryPlace([[400, 500]], 405)?.row).toBe(0);
     // The first place is taken in row 0, the second is free there: row 0, second span.
-    expect(rows.tryPlace([[450, 550], [510, 560]], 555)).toEqual({ row: 0, span: 1 });
+    expect(
+      rows.tryPlace(
+        [
+          [450, 550],
+          [510, 560],
+        ],
+        555,
+      ),
+    ).toEqual({ row: 0, span: 1 });
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allocateLengths, eraWeights, eventInstant, orderedEras, positionIn, timelineScale } from '../../src/lib/timeline/index.ts';
+import {
+  allocateLengths,
+  eraWeights,
+  eventInstant,
+  orderedEras,
+  positionIn,
+  timelineScale,
+} from '../../src/lib/timeline/index.ts';
 import { DAY, ERAS, event } from '../support/timeline-fixtures.ts';
 
 describe('timelineScale', () => {
@@ -25,9 +32,13 @@ describe('timelineScale', () => {
   });
 
   it('puts an event at noon of its first day, inside its era', () => {
-    expect(eventInstant(event('a', '1992-02-26', ERAS[2]!.id), ERAS[2]!).toISOString()).toBe('1992-02-26T12:00:00.000Z');
+    expect(eventInstant(event('a', '1992-02-26', ERAS[2]!.id), ERAS[2]!).toISOString()).toBe(
+      '1992-02-26T12:00:00.000Z',
+    );
     // A range that starts before its era is placed at the era's start.
-    expect(eventInstant(event('b', '1987-06/1988-03', ERAS[2]!.id), ERAS[2]!).toISOString()).toBe('1988-01-01T00:00:00.000Z');
+    expect(eventInstant(event('b', '1987-06/1988-03', ERAS[2]!.id), ERAS[2]!).toISOString()).toBe(
+      '1988-01-01T00:00:00.000Z',
+    );
   });
 
   it('orders eras by start and refuses overlapping ones', () => {
@@ -42,7 +53,10 @@ describe('era weighting', () => {
       { id: 'a', name: 'A', start: '2000-01-01', end: '2000-12-31', description: 'd' },
       { id: 'b', name: 'B', start: '2001-01-01', end: '2001-12-31', description: 'd' },
     ];
-    const events = [event('x1', '2000-03-01', 'a'), ...Array.from({ length: 9 }, (_, i) => event(`y${i}`, `2001-0${i + 1}-02`, 'b'))];
+    const events = [
+      event('x1', '2000-03-01', 'a'),
+      ...Array.from({ length: 9 }, (_, i) => event(`y${i}`, `2001-0${i + 1}-02`, 'b')),
+    ];
     const [sparse, dense] = eraWeights(events, twins, 0.7);
     expect(dense!).toBeGreaterThan(2 * sparse!);
     expect(eraWeights([], twins, 0.7)[0]).toBeCloseTo(0.5, 2);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, validateChronology, type ChronologyInput, type EventInput, type SourceInput } from '../../src/lib/validate-chronology.ts';
+import {
+  formatProblem,
+  validateChronology,
+  type ChronologyInput,
+  type EventInput,
+  type SourceInput,
+} from '../../src/lib/validate-chronology.ts';
 
 const CAPTURE = 'Site navigation\nOn Sept. 19, Baku moved decisively.\nA reader writes: Baku moved decisively.\n';
 const SHA = 'a'.repeat(64);
@@ -9,7 +15,13 @@ type Position = { source: string; claim: string };
 /** ChronologyInput with mutable parts, so each test can break one thing. */
 interface MutableInput extends ChronologyInput {
   sources: SourceInput[];
-  events: (EventInput & { data: EventInput['data'] & { claims: Claim[]; places: string[]; disputes: { question: string; positions: Position[] }[] } })[];
+  events: (EventInput & {
+    data: EventInput['data'] & {
+      claims: Claim[];
+      places: string[];
+      disputes: { question: string; positions: Position[] }[];
+    };
+  })[];
   eras: { id: string; start: string; end: string }[];
   eventFiles: string[];
 }
@@ -36,7 +48,15 @@ function valid(): MutableInput {
           era: 'late',
           places: ['stepanakert'],
           claims: [claim('news', 'news'), claim('essay', 'essay')],
-          disputes: [{ question: 'Why?', positions: [{ source: 'news', claim: 'news' }, { source: 'essay', claim: 'essay' }] }],
+          disputes: [
+            {
+              question: 'Why?',
+              positions: [
+                { source: 'news', claim: 'news' },
+                { source: 'essay', claim: 'essay' },
+              ],
+            },
+          ],
         },
       },
     ],
@@ -79,7 +99,12 @@ describe('validateChronology', () => {
   });
 
   it('rejects invalid EDTF and dates outside 1918 to 2023', () => {
-    for (const [date, reason] of [['1992-13-45', 'not valid EDTF'], ['1917', 'falls outside'], ['2023/2024', 'falls outside'], ['2023-09-19/..', 'falls outside']]) {
+    for (const [date, reason] of [
+      ['1992-13-45', 'not valid EDTF'],
+      ['1917', 'falls outside'],
+      ['2023/2024', 'falls outside'],
+      ['2023-09-19/..', 'falls outside'],
+    ]) {
       const input = valid();
       event(input).date = date!;
       input.eras[0] = { id: 'late', start: '1900-01-01', end: '2030-12-31' };
@@ -106,21 +131,43 @@ describe('validateChronology', () => {
     event(input).claims = [];
     event(input).disputes = [];
     event(input).dateBasis = { kind: 'inferred' };
-    expect(lines(input)).toEqual(['content/events/2023-09-19-operation.mdx: claims: an event needs at least one claim']);
+    expect(lines(input)).toEqual([
+      'content/events/2023-09-19-operation.mdx: claims: an event needs at least one claim',
+    ]);
   });
 
   it('rejects a dispute position naming a claim not on the event, or the wrong source', () => {
     const input = valid();
-    event(input).disputes = [{ question: 'Why?', positions: [{ source: 'news', claim: 'ghost' }, { source: 'news', claim: 'essay' }] }];
+    event(input).disputes = [
+      {
+        question: 'Why?',
+        positions: [
+          { source: 'news', claim: 'ghost' },
+          { source: 'news', claim: 'essay' },
+        ],
+      },
+    ];
     const found = lines(input);
-    expect(found).toContain('content/events/2023-09-19-operation.mdx: disputes[0].positions[0].claim: no claim "ghost" on this event');
-    expect(found).toContain('content/events/2023-09-19-operation.mdx: disputes[0].positions[1].source: claim "essay" is from "essay", not "news"');
+    expect(found).toContain(
+      'content/events/2023-09-19-operation.mdx: disputes[0].positions[0].claim: no claim "ghost" on this event',
+    );
+    expect(found).toContain(
+      'content/events/2023-09-19-operation.mdx: disputes[0].positions[1].source: claim "essay" is from "essay", not "news"',
+    );
   });
 
   it('rejects a dispute with fewer than two distinct sources', () => {
     const input = valid();
     event(input).claims.push({ id: 'news-2', source: 'news', quote: 'On Sept. 19' });
-    event(input).disputes = [{ question: 'Why?', positions: [{ source: 'news', claim: 'news' }, { source: 'news', claim: 'news-2' }] }];
+    event(input).disputes = [
+      {
+        question: 'Why?',
+        positions: [
+          { source: 'news', claim: 'news' },
+          { source: 'news', claim: 'news-2' },
+        ],
+      },
+    ];
     expect(lines(input)).toEqual([
       'content/events/2023-09-19-operation.mdx: disputes[0].positions: a dispute needs at least two distinct sources, found 1',
     ]);
@@ -137,7 +184,9 @@ describe('validateChronology', () => {
   it('rejects a dateBasis pointing at a claim that does not exist', () => {
     const input = valid();
     event(input).dateBasis = { kind: 'stated', claim: 'ghost' };
-    expect(lines(input)).toEqual(['content/events/2023-09-19-operation.mdx: dateBasis.claim: no claim "ghost" on this event']);
+    expect(lines(input)).toEqual([
+      'content/events/2023-09-19-operation.mdx: dateBasis.claim: no claim "ghost" on this event',
+    ]);
   });
   it('rejects a quote with no letter or digit: white space, "." or ", " (the empty-quote guard)', () => {
     for (const quote of ['   ', '.', ', ', '\u00a0', '\u2014']) {
@@ -152,23 +201,34 @@ describe('validateChronology', () => {
   it('does not take U+FEFF (matched by JavaScript \\s) for a space, and names it', () => {
     const input = valid();
     event(input).claims[0] = { id: 'news', source: 'news', quote: 'Baku\uFEFFmoved decisively.' };
-    expect(lines(input)).toEqual([expect.stringMatching(/claims\[0\]\.quote: not found verbatim .*invisible character U\+FEFF at character 5/)]);
+    expect(lines(input)).toEqual([
+      expect.stringMatching(/claims\[0\]\.quote: not found verbatim .*invisible character U\+FEFF at character 5/),
+    ]);
   });
 
   it('says when a quote differs from the article only in Unicode normalisation form', () => {
     const input = valid();
     const capture = 'Site navigation\nThe caf\u00e9 in \u015eu\u015fa was closed.\nA reader writes.\n';
     input.sources = input.sources.map((source) => ({ ...source, captureText: capture }));
-    event(input).claims = [{ id: 'news', source: 'news', quote: 'The caf\u00e9 in \u015eu\u015fa was closed.'.normalize('NFD') }];
+    event(input).claims = [
+      { id: 'news', source: 'news', quote: 'The caf\u00e9 in \u015eu\u015fa was closed.'.normalize('NFD') },
+    ];
     event(input).disputes = [];
-    expect(lines(input)).toEqual([expect.stringMatching(/claims\[0\]\.quote: not found verbatim .*differs only in Unicode normalisation form: the quote is not NFC/)]);
+    expect(lines(input)).toEqual([
+      expect.stringMatching(
+        /claims\[0\]\.quote: not found verbatim .*differs only in Unicode normalisation form: the quote is not NFC/,
+      ),
+    ]);
     event(input).claims = [{ id: 'news', source: 'news', quote: 'The caf\u00e9 in \u015eu\u015fa was closed.' }];
     expect(lines(input)).toEqual([]);
   });
 
   it('rejects nonArticle ranges that are reversed or beyond the capture', () => {
     const input = valid();
-    input.sources[0] = { ...input.sources[0]!, nonArticle: [{ lines: [3, 1] }, { lines: [3, 4] }, { lines: [500, 600] }] };
+    input.sources[0] = {
+      ...input.sources[0]!,
+      nonArticle: [{ lines: [3, 1] }, { lines: [3, 4] }, { lines: [500, 600] }],
+    };
     expect(lines(input)).toEqual([
       'content/sources/news.mdx: nonArticle[0].lines: range [3, 1] ends before it starts',
       "content/sources/news.mdx: nonArticle[1].lines: range [3, 4] goes beyond the capture's last line (3)",
@@ -179,12 +239,17 @@ describe('validateChronology', () => {
   it('rejects a place listed twice on one event', () => {
     const input = valid();
     event(input).places = ['stepanakert', 'stepanakert'];
-    expect(lines(input)).toEqual(['content/events/2023-09-19-operation.mdx: places[1]: place "stepanakert" is listed twice']);
+    expect(lines(input)).toEqual([
+      'content/events/2023-09-19-operation.mdx: places[1]: place "stepanakert" is listed twice',
+    ]);
   });
 
   it('rejects duplicate era ids and overlapping eras', () => {
     const input = valid();
-    input.eras.push({ id: 'late', start: '2024-01-01', end: '2024-12-31' }, { id: 'overlap', start: '2023-01-01', end: '2023-02-01' });
+    input.eras.push(
+      { id: 'late', start: '2024-01-01', end: '2024-12-31' },
+      { id: 'overlap', start: '2023-01-01', end: '2023-02-01' },
+    );
     expect(lines(input)).toEqual([
       'content/eras.json: [1].id: duplicate era id "late"',
       'content/eras.json: [2].start: era "overlap" starts on 2023-01-01, before era "late" ends (2023-12-31): eras must not overlap',

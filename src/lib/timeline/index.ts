@@ -16,5 +16,6 @@ export * from './text-measure.ts';
 export * from './scale.ts';
 export * from './ticks.ts';
 export * from './packing.ts';
+export * from './overview-options.ts';
 export * from './overview-layout.ts';
 export * from './reading-layout.ts';

@@ -13,83 +13,18 @@ import { allocateLengths, eraWeights, eventInstant, isoDay, orderedEras, positio
 import { baseline, estimateTextWidth, lineHeight, wrapText } from './text-measure.ts';
 import { eraTicks, keepReadableTicks } from './ticks.ts';
 import type { OverviewBand, OverviewBin, OverviewBreak, OverviewLayout, OverviewMark, OverviewTick } from './types.ts';
-
-export interface OverviewOptions {
-  /** Width of the drawing in SVG user units (its viewBox width). */
-  width: number;
-  /** Font size of the event titles. */
-  labelFontSize: number;
-  /** Font size of the era headers. */
-  headFontSize: number;
-  tickFontSize: number;
-  /** Side of a mark's glyph. */
-  markSize: number;
-  /** Space between two glyphs. */
-  markGap: number;
-  /** Most glyphs in one column; more make the column part of a bin. */
-  maxStack: number;
-  /** How many columns either side an event may move to when its own column is full. */
-  maxSpill: number;
-  /** Columns grouped into one bin (wide enough for its count). */
-  binColumns: number;
-  /** Rows of titles above the stacks (0: no titles). */
-  labelRows: number;
-  /** Whether bands carry their era's name and duration (too long for a phone's width). */
-  headers: boolean;
-  /** Space between two bands, where the break is drawn. */
-  bandGap: number;
-  /** Space around the drawing. */
-  margin: number;
-  /** Share of a band's width that follows its number of events; the rest follows its duration. */
-  countWeight: number;
-}
-
-/** The overview the site draws above the reading view. */
-export const OVERVIEW: OverviewOptions = {
-  width: 1200,
-  labelFontSize: 13,
-  headFontSize: 12,
-  tickFontSize: 11,
-  markSize: 9,
-  markGap: 2,
-  maxStack: 12,
-  maxSpill: 4,
-  binColumns: 3,
-  labelRows: 4,
-  headers: true,
-  bandGap: 10,
-  margin: 4,
-  countWeight: 0.7,
-};
-
-/** The overview for phones: no headers or titles, narrower bins; the reading view below names the eras. */
-export const OVERVIEW_NARROW: OverviewOptions = {
-  ...OVERVIEW,
-  width: 360,
-  maxStack: 8,
-  maxSpill: 1,
-  binColumns: 2,
-  labelRows: 0,
-  headers: false,
-  bandGap: 6,
-  margin: 2,
-};
-
-/** Inner padding of a band around its text and its stretch of axis. */
-const BAND_PADDING = 5;
-/** Space between header, titles, stacks and axis. */
-const SECTION_GAP = 6;
-/** Length of a tick line below the axis; major ticks are longer by MAJOR_TICK_EXTRA. */
-const TICK_LENGTH = 4;
-const MAJOR_TICK_EXTRA = 2;
-/** Least horizontal space between two titles in a row, or a title and a leader. */
-const LABEL_GAP = 8;
-/** Font size of a bin's count. */
-const BIN_FONT_SIZE = 10;
-/** Lowest bin bar, tall enough for its count. */
-const BIN_MIN_HEIGHT = 14;
-/** Counts wider than their bin are written in thousands ("12k"). */
-const THOUSAND = 1000;
+import {
+  BAND_PADDING,
+  BIN_FONT_SIZE,
+  BIN_MIN_HEIGHT,
+  LABEL_GAP,
+  MAJOR_TICK_EXTRA,
+  OVERVIEW,
+  SECTION_GAP,
+  THOUSAND,
+  TICK_LENGTH,
+  type OverviewOptions,
+} from './overview-options.ts';
 
 interface Band {
   era: Era;
@@ -107,7 +42,10 @@ const columnCentre = (band: Band, column: number, pitch: number) => band.inner[0
 function columnGroups(band: Band, options: OverviewOptions) {
   const lastGroup = Math.max(0, Math.floor(band.columns / options.binColumns) - 1);
   const groupOf = (column: number) => Math.min(lastGroup, Math.floor(column / options.binColumns));
-  const columnsOf = (group: number): [number, number] => [group * options.binColumns, group === lastGroup ? band.columns - 1 : (group + 1) * options.binColumns - 1];
+  const columnsOf = (group: number): [number, number] => [
+    group * options.binColumns,
+    group === lastGroup ? band.columns - 1 : (group + 1) * options.binColumns - 1,
+  ];
   return { groupOf, columnsOf };
 }
 
@@ -128,7 +66,9 @@ function placeInColumns(band: Band, idealColumns: number[], options: OverviewOpt
       const ideal = idealColumns[index]!;
       const column = binned.has(groupOf(ideal))
         ? undefined
-        : shifts.map((shift) => ideal + shift).find((c) => c >= 0 && c < band.columns && !binned.has(groupOf(c)) && heights[c]! < options.maxStack);
+        : shifts
+            .map((shift) => ideal + shift)
+            .find((c) => c >= 0 && c < band.columns && !binned.has(groupOf(c)) && heights[c]! < options.maxStack);
       if (column === undefined) {
         if (!binned.has(groupOf(ideal))) overflow ??= groupOf(ideal);
         else {
@@ -152,7 +92,14 @@ function layoutBands(events: readonly ChronologyEvent[], eras: readonly Era[], o
   const { width, margin, bandGap, markSize, markGap, headFontSize } = options;
   const pitch = markSize + markGap;
   const usable = width - 2 * margin - bandGap * (eras.length - 1);
-  const longestWord = !options.headers ? 0 : Math.max(0, ...eras.flatMap((era) => era.name.split(/\s+|(?<=[–—-])/).map((word) => estimateTextWidth(word, headFontSize, true))));
+  const longestWord = !options.headers
+    ? 0
+    : Math.max(
+        0,
+        ...eras.flatMap((era) =>
+          era.name.split(/\s+|(?<=[–—-])/).map((word) => estimateTextWidth(word, headFontSize, true)),
+        ),
+      );
   const minBand = Math.max(longestWord + 2 * BAND_PADDING, options.binColumns * pitch + 2 * BAND_PADDING);
   const lengths = allocateLengths(eraWeights(events, eras, options.countWeight), usable, minBand);
   let left = margin;
@@ -162,7 +109,14 @@ function layoutBands(events: readonly ChronologyEvent[], eras: readonly Era[], o
     left = x1 + bandGap;
     const columns = Math.max(1, Math.floor((x1 - x0 - 2 * BAND_PADDING) / pitch));
     const spare = x1 - x0 - columns * pitch;
-    return { era, events: events.filter((event) => event.era === era.id), x0, x1, inner: [x0 + spare / 2, x1 - spare / 2], columns };
+    return {
+      era,
+      events: events.filter((event) => event.era === era.id),
+      x0,
+      x1,
+      inner: [x0 + spare / 2, x1 - spare / 2],
+      columns,
+    };
   });
 }
 
@@ -180,8 +134,10 @@ function bandHeaders(bands: readonly Band[], options: OverviewOptions) {
 /** The drawing's sections, top to bottom: headers, title rows, stacks, axis, tick labels. */
 function verticalSections(headerLines: number, options: OverviewOptions) {
   const pitch = options.markSize + options.markGap;
-  const labelsTop = options.margin + headerLines * lineHeight(options.headFontSize) + (options.headers ? SECTION_GAP : 0);
-  const stackTop = labelsTop + options.labelRows * lineHeight(options.labelFontSize) + (options.labelRows > 0 ? SECTION_GAP : 0);
+  const labelsTop =
+    options.margin + headerLines * lineHeight(options.headFontSize) + (options.headers ? SECTION_GAP : 0);
+  const stackTop =
+    labelsTop + options.labelRows * lineHeight(options.labelFontSize) + (options.labelRows > 0 ? SECTION_GAP : 0);
   const axisY = stackTop + options.maxStack * pitch;
   const tickTop = axisY + TICK_LENGTH + MAJOR_TICK_EXTRA;
   const height = Math.ceil(tickTop + lineHeight(options.tickFontSize) + options.margin);
@@ -191,7 +147,12 @@ function verticalSections(headerLines: number, options: OverviewOptions) {
 type Sections = ReturnType<typeof verticalSections>;
 
 /** A band's marks, its bins (not yet sized) and, per mark, the top of its column for a title's leader. */
-function layoutBandMarks(band: Band, scale: ReturnType<typeof timelineScale>, sections: Sections, options: OverviewOptions) {
+function layoutBandMarks(
+  band: Band,
+  scale: ReturnType<typeof timelineScale>,
+  sections: Sections,
+  options: OverviewOptions,
+) {
   const { markSize, markGap } = options;
   const pitch = markSize + markGap;
   const ideal = band.events.map((event) => {
@@ -212,7 +173,12 @@ function layoutBandMarks(band: Band, scale: ReturnType<typeof timelineScale>, se
         eraId: band.era.id,
         shape: isDisputed(event) ? 'diamond' : event.bounds.precision === 'day' ? 'dot' : 'square',
         qualified: event.bounds.approximate || event.bounds.uncertain,
-        box: { x: centre - markSize / 2, y: sections.axisY - (stackIndex + 1) * pitch + markGap / 2, width: markSize, height: markSize },
+        box: {
+          x: centre - markSize / 2,
+          y: sections.axisY - (stackIndex + 1) * pitch + markGap / 2,
+          width: markSize,
+          height: markSize,
+        },
         column,
         stackIndex,
         name: markName(event),
@@ -226,7 +192,12 @@ function layoutBandMarks(band: Band, scale: ReturnType<typeof timelineScale>, se
     return {
       eraId: band.era.id,
       eventIds: binEvents.map((event) => event.id),
-      box: { x: columnCentre(band, first, pitch) - markSize / 2, y: 0, width: (last - first) * pitch + markSize, height: 0 },
+      box: {
+        x: columnCentre(band, first, pitch) - markSize / 2,
+        y: 0,
+        width: (last - first) * pitch + markSize,
+        height: 0,
+      },
       text: { x: 0, y: 0, anchor: 'middle', lines: [], fontSize: BIN_FONT_SIZE, lineHeight: lineHeight(BIN_FONT_SIZE) },
       name: `${plural(binEvents.length, 'event')}, ${shortDate(binEvents[0]!.bounds)} to ${shortDate(binEvents.at(-1)!.bounds)}`,
     };
@@ -242,17 +213,27 @@ function sizeBins(bins: OverviewBin[], sections: Sections, options: OverviewOpti
     const count = bin.eventIds.length;
     const barHeight = BIN_MIN_HEIGHT + ((stackHeight - BIN_MIN_HEIGHT) * count) / largest;
     bin.box = { ...bin.box, y: sections.axisY - options.markGap / 2 - barHeight, height: barHeight };
-    const words = estimateTextWidth(String(count), BIN_FONT_SIZE) <= bin.box.width ? String(count) : `${Math.round(count / THOUSAND)}k`;
+    const words =
+      estimateTextWidth(String(count), BIN_FONT_SIZE) <= bin.box.width
+        ? String(count)
+        : `${Math.round(count / THOUSAND)}k`;
     bin.text = { ...bin.text, x: bin.box.x + bin.box.width / 2, y: baseline(bin.box.y, BIN_FONT_SIZE), lines: [words] };
   }
 }
 
 /** Titles: most important first, each in the lowest row where it and its leader fit whole. */
-function placeTitles(candidates: { mark: OverviewMark; event: ChronologyEvent; columnTop: number }[], sections: Sections, options: OverviewOptions): void {
+function placeTitles(
+  candidates: { mark: OverviewMark; event: ChronologyEvent; columnTop: number }[],
+  sections: Sections,
+  options: OverviewOptions,
+): void {
   const { width, margin, markSize, markGap, labelFontSize } = options;
   const labelLine = lineHeight(labelFontSize);
   const rows = new LabelRows(options.labelRows, LABEL_GAP);
-  const ordered = [...candidates].sort((first, second) => eventImportance(second.event) - eventImportance(first.event) || compareEvents(first.event, second.event));
+  const ordered = [...candidates].sort(
+    (first, second) =>
+      eventImportance(second.event) - eventImportance(first.event) || compareEvents(first.event, second.event),
+  );
   for (const { mark, event, columnTop } of ordered) {
     const textWidth = estimateTextWidth(event.title, labelFontSize);
     const centre = mark.box.x + markSize / 2;
@@ -261,12 +242,22 @@ function placeTitles(candidates: { mark: OverviewMark; event: ChronologyEvent; c
       { anchor: 'start' as const, from: centre - markSize / 2 },
       { anchor: 'end' as const, from: centre + markSize / 2 - textWidth },
     ].filter(({ from }) => from >= margin && from + textWidth <= width - margin);
-    const placed = rows.tryPlace(anchors.map(({ from }) => [from, from + textWidth] as const), centre);
+    const placed = rows.tryPlace(
+      anchors.map(({ from }) => [from, from + textWidth] as const),
+      centre,
+    );
     if (placed === undefined) continue;
     const { anchor, from } = anchors[placed.span]!;
     const top = sections.labelsTop + (options.labelRows - 1 - placed.row) * labelLine;
     mark.label = {
-      text: { x: anchor === 'start' ? from : from + textWidth, y: baseline(top, labelFontSize), anchor, lines: [event.title], fontSize: labelFontSize, lineHeight: labelLine },
+      text: {
+        x: anchor === 'start' ? from : from + textWidth,
+        y: baseline(top, labelFontSize),
+        anchor,
+        lines: [event.title],
+        fontSize: labelFontSize,
+        lineHeight: labelLine,
+      },
       box: { x: from, y: top, width: textWidth, height: labelLine },
       leader: { x1: centre, y1: top + labelLine, x2: centre, y2: columnTop - markGap },
     };
@@ -274,14 +265,32 @@ function placeTitles(candidates: { mark: OverviewMark; event: ChronologyEvent; c
 }
 
 /** Ticks under the axis, per era, then a pass across eras for labels that would meet at a break. */
-function layoutTicks(bands: readonly Band[], scale: ReturnType<typeof timelineScale>, sections: Sections, options: OverviewOptions) {
+function layoutTicks(
+  bands: readonly Band[],
+  scale: ReturnType<typeof timelineScale>,
+  sections: Sections,
+  options: OverviewOptions,
+) {
   const { tickFontSize, width } = options;
   const tickGap = tickFontSize;
   const perEra = bands.map((band) =>
-    eraTicks(band.era, scale, band.inner, tickFontSize, (tick, next) => !next || next.pos - tick.pos >= (tick.width + next.width) / 2 + tickGap),
+    eraTicks(
+      band.era,
+      scale,
+      band.inner,
+      tickFontSize,
+      (tick, next) => !next || next.pos - tick.pos >= (tick.width + next.width) / 2 + tickGap,
+    ),
   );
   const ticks = keepReadableTicks(
-    perEra.flatMap(({ ticks: list }, index) => list.map((tick) => ({ ...tick, eraId: bands[index]!.era.id, lo: tick.pos - tick.width / 2, hi: tick.pos + tick.width / 2 }))),
+    perEra.flatMap(({ ticks: list }, index) =>
+      list.map((tick) => ({
+        ...tick,
+        eraId: bands[index]!.era.id,
+        lo: tick.pos - tick.width / 2,
+        hi: tick.pos + tick.width / 2,
+      })),
+    ),
     0,
     width,
     tickGap / 2,
@@ -290,20 +299,39 @@ function layoutTicks(bands: readonly Band[], scale: ReturnType<typeof timelineSc
     date: isoDay(tick.date),
     pos: tick.pos,
     major: tick.major,
-    line: { x1: tick.pos, y1: sections.axisY, x2: tick.pos, y2: sections.axisY + TICK_LENGTH + (tick.major ? MAJOR_TICK_EXTRA : 0) },
-    text: { x: tick.pos, y: baseline(sections.tickTop, tickFontSize), anchor: 'middle', lines: [tick.label], fontSize: tickFontSize, lineHeight: lineHeight(tickFontSize) },
+    line: {
+      x1: tick.pos,
+      y1: sections.axisY,
+      x2: tick.pos,
+      y2: sections.axisY + TICK_LENGTH + (tick.major ? MAJOR_TICK_EXTRA : 0),
+    },
+    text: {
+      x: tick.pos,
+      y: baseline(sections.tickTop, tickFontSize),
+      anchor: 'middle',
+      lines: [tick.label],
+      fontSize: tickFontSize,
+      lineHeight: lineHeight(tickFontSize),
+    },
   }));
   return { ticks, units: perEra.map(({ unit }) => unit) };
 }
 
 /** Lays out the overview of `events` over `eras`. Pure: same input, same drawing. */
-export function layoutOverview(events: readonly ChronologyEvent[], eras: readonly Era[], options: OverviewOptions = OVERVIEW): OverviewLayout {
+export function layoutOverview(
+  events: readonly ChronologyEvent[],
+  eras: readonly Era[],
+  options: OverviewOptions = OVERVIEW,
+): OverviewLayout {
   const ordered = orderedEras(eras);
   const sorted = [...events].sort(compareEvents);
   const known = new Set(ordered.map((era) => era.id));
   for (const event of sorted) if (!known.has(event.era)) throw new Error(`event ${event.id}: unknown era ${event.era}`);
   const bands = layoutBands(sorted, ordered, options);
-  const scale = timelineScale(ordered, bands.map((band) => band.inner));
+  const scale = timelineScale(
+    ordered,
+    bands.map((band) => band.inner),
+  );
   const headers = bandHeaders(bands, options);
   const sections = verticalSections(Math.max(...headers.map((header) => header.lines.length)), options);
 
@@ -323,14 +351,27 @@ export function layoutOverview(events: readonly ChronologyEvent[], eras: readonl
     from: band.inner[0],
     to: band.inner[1],
     axis: { x1: band.x0, y1: sections.axisY, x2: band.x1, y2: sections.axisY },
-    text: { x: band.x0 + BAND_PADDING, y: baseline(options.margin, options.headFontSize), anchor: 'start', lines: headers[index]!.lines, fontSize: options.headFontSize, lineHeight: lineHeight(options.headFontSize) },
+    text: {
+      x: band.x0 + BAND_PADDING,
+      y: baseline(options.margin, options.headFontSize),
+      anchor: 'start',
+      lines: headers[index]!.lines,
+      fontSize: options.headFontSize,
+      lineHeight: lineHeight(options.headFontSize),
+    },
     nameLines: headers[index]!.name.length,
     tickUnit: units[index]!,
   }));
   const breaks = overviewBands.slice(1).map((band, index): OverviewBreak => {
     const previous = overviewBands[index]!;
     const pos = (previous.box.x + previous.box.width + band.box.x) / 2;
-    return { before: previous.eraId, after: band.eraId, pos, line: { x1: pos, y1: sections.stackTop, x2: pos, y2: sections.height }, glyph: { x: pos, y: sections.axisY } };
+    return {
+      before: previous.eraId,
+      after: band.eraId,
+      pos,
+      line: { x1: pos, y1: sections.stackTop, x2: pos, y2: sections.height },
+      glyph: { x: pos, y: sections.axisY },
+    };
   });
   return {
     width: options.width,
@@ -353,5 +394,7 @@ export function describeOverview(events: readonly ChronologyEvent[], eras: reado
   return [
     `${plural(events.length, 'event')} from ${first} to ${last} in ${plural(eras.length, 'era')}${disputed ? `, ${disputed} of them disputed` : ''}.`,
     binCount ? 'Where events are too dense to draw apart, a bar gives their number.' : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -9,7 +9,9 @@
  * intervals, and it guarantees intervals in one lane are disjoint.
  */
 export function packLanes(intervals: readonly (readonly [number, number])[], gap: number): number[] {
-  const order = intervals.map((_, index) => index).sort((first, second) => intervals[first]![0] - intervals[second]![0] || first - second);
+  const order = intervals
+    .map((_, index) => index)
+    .sort((first, second) => intervals[first]![0] - intervals[second]![0] || first - second);
   const ends: number[] = [];
   const lanes = intervals.map(() => 0);
   for (const index of order) {
@@ -28,7 +30,13 @@ export function packLanes(intervals: readonly (readonly [number, number])[], gap
  * predecessor, a backward pass pulls them back from `high`; when the sizes fit in the
  * interval, the result is inside it and disjoint.
  */
-export function dodge(targets: readonly number[], sizes: readonly number[], low: number, high: number, gap: number): number[] {
+export function dodge(
+  targets: readonly number[],
+  sizes: readonly number[],
+  low: number,
+  high: number,
+  gap: number,
+): number[] {
   const placed: number[] = [];
   targets.forEach((target, index) => {
     const previousEnd = index === 0 ? low - gap : placed[index - 1]! + sizes[index - 1]!;

@@ -43,7 +43,11 @@ export function eraWeights(events: readonly ChronologyEvent[], eras: readonly Er
   const totalCount = counts.reduce((sum, count) => sum + count, 0);
   const totalDuration = durations.reduce((sum, days) => sum + days, 0);
   const weightOfCount = totalCount === 0 ? 0 : countWeight;
-  return eras.map((_, index) => (weightOfCount * (counts[index] ?? 0)) / Math.max(totalCount, 1) + ((1 - weightOfCount) * (durations[index] ?? 0)) / totalDuration);
+  return eras.map(
+    (_, index) =>
+      (weightOfCount * (counts[index] ?? 0)) / Math.max(totalCount, 1) +
+      ((1 - weightOfCount) * (durations[index] ?? 0)) / totalDuration,
+  );
 }
 
 /** Rounding slack when comparing lengths. */

@@ -7,7 +7,7 @@
 
 /** Em widths of character classes. */
 const EM = { space: 0.32, narrow: 0.4, wide: 1.0, digit: 0.64, lower: 0.62, upper: 0.78, other: 0.8 } as const;
-const NARROW = new Set([...'iljIft.,;:!|\'’‘()[]/']);
+const NARROW = new Set([..."iljIft.,;:!|'’‘()[]/"]);
 const WIDE = new Set([...'mwMW—…⚑%@']);
 /** Bold text is about this much wider than regular. */
 const BOLD_FACTOR = 1.1;
@@ -38,7 +38,8 @@ export function estimateTextWidth(text: string, fontSize: number, bold = false):
 export const lineHeight = (fontSize: number): number => Math.ceil(fontSize * LINE_HEIGHT_RATIO);
 
 /** Baseline of a line of text of `fontSize` centred in a line box starting at `top`. */
-export const baseline = (top: number, fontSize: number): number => top + (lineHeight(fontSize) + fontSize * CAP_RATIO) / 2;
+export const baseline = (top: number, fontSize: number): number =>
+  top + (lineHeight(fontSize) + fontSize * CAP_RATIO) / 2;
 
 /**
  * Greedy word wrap to `maxWidth`, breaking at spaces and after dashes ("September–|November").
@@ -48,7 +49,10 @@ export const baseline = (top: number, fontSize: number): number => top + (lineHe
 export function wrapText(text: string, maxWidth: number, fontSize: number, bold = false): string[] {
   const lines: string[] = [];
   let line = '';
-  const tokens = text.split(/\s+/).filter(Boolean).flatMap((word) => word.split(/(?<=[–—-])(?=.)/).map((piece, index) => ({ piece, glued: index > 0 })));
+  const tokens = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) => word.split(/(?<=[–—-])(?=.)/).map((piece, index) => ({ piece, glued: index > 0 })));
   for (const { piece, glued } of tokens) {
     const candidate = line ? `${line}${glued ? '' : ' '}${piece}` : piece;
     if (!line || estimateTextWidth(candidate, fontSize, bold) <= maxWidth) line = candidate;

@@ -89,7 +89,12 @@ export function eraTicks(
  * (unless that is the earlier era's only tick): the first tick of an era names its year or
  * month in full, and the ticks after it lean on it.
  */
-export function keepReadableTicks<T extends { lo: number; hi: number; eraId: string }>(ticks: T[], min: number, max: number, gap: number): T[] {
+export function keepReadableTicks<T extends { lo: number; hi: number; eraId: string }>(
+  ticks: T[],
+  min: number,
+  max: number,
+  gap: number,
+): T[] {
   const kept: T[] = [];
   const collides = (before: T | undefined, tick: T) => before !== undefined && tick.lo < before.hi + gap;
   const keptIn = (eraId: string) => kept.filter((tick) => tick.eraId === eraId).length;

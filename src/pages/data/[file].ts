@@ -1,7 +1,14 @@
 /** The public data files under /data/, built from the validated chronology. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadChronology } from '../../lib/load-chronology.ts';
-import { erasJson, eventsCsv, eventsJson, jsonFileBody as json, placesJson, sourcesJson } from '../../lib/data-export.ts';
+import {
+  erasJson,
+  eventsCsv,
+  eventsJson,
+  jsonFileBody as json,
+  placesJson,
+  sourcesJson,
+} from '../../lib/data-export.ts';
 import { citeSource } from '../../lib/citation.ts';
 import { absoluteUrl, routes } from '../../lib/site-paths.ts';
 import type { Chronology } from '../../lib/model.ts';

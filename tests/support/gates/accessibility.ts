@@ -18,7 +18,9 @@ export async function preloadAxe(page: Page): Promise<void> {
 
 /** axe-core violations of the page as loaded, one problem per rule with the offending elements. */
 export async function runAxe(page: Page, label: string = page.url()): Promise<GateProblem[]> {
-  const preloaded = await page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function');
+  const preloaded = await page.evaluate(
+    () => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function',
+  );
   // Legacy mode runs axe.run() in the page itself; the partial mode opens an extra blank page
   // per analysis, which doubles the time and only matters for cross-origin iframes (none here).
   const results = await new AxeBuilder(preloaded ? { page, axeSource: ';' } : { page })
@@ -27,10 +29,23 @@ export async function runAxe(page: Page, label: string = page.url()): Promise<Ga
     .setLegacyMode(true)
     .analyze();
   return results.violations.map((v) => {
-    const summaries = [...new Set(v.nodes.map((n) => (n.failureSummary ?? '').replace(/\s+/g, ' ').replace(/^Fix (any|all) of the following: /, '').trim()))];
+    const summaries = [
+      ...new Set(
+        v.nodes.map((n) =>
+          (n.failureSummary ?? '')
+            .replace(/\s+/g, ' ')
+            .replace(/^Fix (any|all) of the following: /, '')
+            .trim(),
+        ),
+      ),
+    ];
     const targets = v.nodes.slice(0, 4).map((n) => n.target.join(' '));
     const more = v.nodes.length > 4 ? ` (+${v.nodes.length - 4} more)` : '';
     const why = summaries.length === 1 ? ` — ${summaries[0]}` : summaries.length > 1 ? ` — e.g. ${summaries[0]}` : '';
-    return { page: label, rule: v.id, message: `${v.help} [${v.impact ?? 'n/a'}]${why} — ${v.nodes.length} element(s): ${targets.join(' | ')}${more}` };
+    return {
+      page: label,
+      rule: v.id,
+      message: `${v.help} [${v.impact ?? 'n/a'}]${why} — ${v.nodes.length} element(s): ${targets.join(' | ')}${more}`,
+    };
   });
 }

@@ -4,7 +4,8 @@ import type { GateProblem } from './problems.ts';
 
 /** Source-list directives (and the reporting ones, which would send data elsewhere). */
 const SOURCE_DIRECTIVE = /(-src|-src-elem|-src-attr)$|^(form-action|base-uri|frame-ancestors|navigate-to)$/;
-const ALLOWED_SOURCE = /^('self'|'none'|'unsafe-inline'|'unsafe-eval'|'wasm-unsafe-eval'|'unsafe-hashes'|'strict-dynamic'|'report-sample'|'inline-speculation-rules'|'nonce-[^']+'|'sha(256|384|512)-[^']+'|data:|blob:)$/i;
+const ALLOWED_SOURCE =
+  /^('self'|'none'|'unsafe-inline'|'unsafe-eval'|'wasm-unsafe-eval'|'unsafe-hashes'|'strict-dynamic'|'report-sample'|'inline-speculation-rules'|'nonce-[^']+'|'sha(256|384|512)-[^']+'|data:|blob:)$/i;
 
 /** Directives that govern scripts: they may allow inline script only by hash, and never eval. */
 const SCRIPT_DIRECTIVE = /^script-src(-elem|-attr)?$/;
@@ -43,7 +44,8 @@ export function checkCsp(html: string, page: string): GateProblem[] {
     const directives = parseCsp(meta.content);
     const defaultSrc = directives.get('default-src');
     if (!defaultSrc) report(`CSP has no default-src: "${meta.content}"`);
-    else if (defaultSrc.length !== 1 || defaultSrc[0] !== "'self'") report(`CSP default-src is "${defaultSrc.join(' ')}", not 'self'`);
+    else if (defaultSrc.length !== 1 || defaultSrc[0] !== "'self'")
+      report(`CSP default-src is "${defaultSrc.join(' ')}", not 'self'`);
     for (const [name, tokens] of directives) {
       if (name === 'report-uri' || name === 'report-to') {
         report(`CSP ${name} would send reports to ${tokens.join(' ')}`);

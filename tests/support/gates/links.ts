@@ -19,7 +19,9 @@ const SERVED_AT_ANY_URL = new Set(['404.html']);
 /** The site's path on its host, from the home page's canonical URL ('/' when there is none). */
 export function builtSitePath(dir: string): string {
   const home = join(dir, 'index.html');
-  const canonical = existsSync(home) ? /<link rel="canonical" href="([^"]+)"/.exec(readFileSync(home, 'utf8'))?.[1] : undefined;
+  const canonical = existsSync(home)
+    ? /<link rel="canonical" href="([^"]+)"/.exec(readFileSync(home, 'utf8'))?.[1]
+    : undefined;
   return canonical ? new URL(canonical).pathname.replace(/\/?$/, '/') : '/';
 }
 
@@ -35,7 +37,11 @@ export function builtSitePath(dir: string): string {
  * relative, so they must start with the site's path on its host (`sitePath`, by default the
  * path of the home page's canonical URL) and are checked against the folder from there.
  */
-export function checkLinks(dir: string, pages: readonly PageInput[] = listBuiltPages(dir), sitePath: string = builtSitePath(dir)): GateProblem[] {
+export function checkLinks(
+  dir: string,
+  pages: readonly PageInput[] = listBuiltPages(dir),
+  sitePath: string = builtSitePath(dir),
+): GateProblem[] {
   const problems: GateProblem[] = [];
   const anchorsOf = (rel: string): Set<string> => parsePage(join(dir, rel)).anchors;
   for (const page of pages) {

@@ -79,7 +79,12 @@ export function measureWeight(resources: readonly LoadedResource[]): Weight {
       const inline = parseHtml(r.body.toString('utf8')).inlineScripts.join('\n').trim();
       if (inline) {
         const inlineSize = gz(inline);
-        weight.files.push({ url: `${r.url} (inline scripts)`, kind: 'inline-js', raw: Buffer.byteLength(inline), gzip: inlineSize });
+        weight.files.push({
+          url: `${r.url} (inline scripts)`,
+          kind: 'inline-js',
+          raw: Buffer.byteLength(inline),
+          gzip: inlineSize,
+        });
         weight.js += inlineSize;
       }
     }
@@ -104,11 +109,20 @@ export function checkWeight(weight: Weight, budget: WeightBudget, page: string):
   const problems: GateProblem[] = [];
   const breakdown = weight.files.map((f) => `${f.url} ${f.kind} ${kb(f.gzip)} gz`).join(', ');
   if (weight.total > budget.total) {
-    problems.push({ page, rule: 'weight-total', message: `HTML + CSS + JS is ${kb(weight.total)} gzip, over the ${kb(budget.total)} budget (${breakdown})` });
+    problems.push({
+      page,
+      rule: 'weight-total',
+      message: `HTML + CSS + JS is ${kb(weight.total)} gzip, over the ${kb(budget.total)} budget (${breakdown})`,
+    });
   }
   if (weight.js > budget.js) {
-    problems.push({ page, rule: 'weight-js', message: `JavaScript is ${kb(weight.js)} gzip, over the ${kb(budget.js)} budget (${breakdown})` });
+    problems.push({
+      page,
+      rule: 'weight-js',
+      message: `JavaScript is ${kb(weight.js)} gzip, over the ${kb(budget.js)} budget (${breakdown})`,
+    });
   }
-  if (!weight.files.some((f) => f.kind === 'html')) problems.push({ page, rule: 'weight-html', message: 'no HTML document was loaded' });
+  if (!weight.files.some((f) => f.kind === 'html'))
+    problems.push({ page, rule: 'weight-html', message: 'no HTML document was loaded' });
   return problems;
 }

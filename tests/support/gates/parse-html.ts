@@ -7,8 +7,20 @@ export const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 /** rel values of <link> that make the browser fetch (or connect to) the href. */
 export const FETCHING_LINK_RELS = new Set([
-  'stylesheet', 'preload', 'modulepreload', 'prefetch', 'prerender', 'preconnect', 'dns-prefetch', 'icon',
-  'apple-touch-icon', 'apple-touch-icon-precomposed', 'mask-icon', 'manifest', 'pingback', 'webmention',
+  'stylesheet',
+  'preload',
+  'modulepreload',
+  'prefetch',
+  'prerender',
+  'preconnect',
+  'dns-prefetch',
+  'icon',
+  'apple-touch-icon',
+  'apple-touch-icon-precomposed',
+  'mask-icon',
+  'manifest',
+  'pingback',
+  'webmention',
 ]);
 
 /** A URL-bearing attribute found in a page. */
@@ -63,7 +75,14 @@ const URL_ATTRS: Record<string, string[]> = {
 /** Attributes that hold a srcset (several URLs). */
 const SRCSET_ATTRS: Record<string, string[]> = { img: ['srcset'], source: ['srcset'], link: ['imagesrcset'] };
 
-const JS_SCRIPT_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript', 'application/ecmascript', 'text/ecmascript']);
+const JS_SCRIPT_TYPES = new Set([
+  '',
+  'module',
+  'text/javascript',
+  'application/javascript',
+  'application/ecmascript',
+  'text/ecmascript',
+]);
 
 function srcsetUrls(value: string): string[] {
   return value
@@ -86,7 +105,15 @@ export function parsePage(file: string): ParsedPage {
 
 /** Parses an HTML string with htmlparser2 into what the static gates need. */
 export function parseHtml(html: string): ParsedPage {
-  const out: ParsedPage = { anchors: new Set(), refs: [], csp: [], inlineScripts: [], styles: [], pings: [], refresh: undefined };
+  const out: ParsedPage = {
+    anchors: new Set(),
+    refs: [],
+    csp: [],
+    inlineScripts: [],
+    styles: [],
+    pings: [],
+    refresh: undefined,
+  };
   let inHead = false;
   let headSeen = false;
   let firstResource: string | undefined;
@@ -112,7 +139,8 @@ export function parseHtml(html: string): ParsedPage {
         }
         for (const attr of SRCSET_ATTRS[name] ?? []) {
           const value = attribs[attr];
-          if (value !== undefined) for (const url of srcsetUrls(value)) out.refs.push({ tag: name, attr, value: url, rel });
+          if (value !== undefined)
+            for (const url of srcsetUrls(value)) out.refs.push({ tag: name, attr, value: url, rel });
         }
         if (name === 'meta' && (attribs['http-equiv'] ?? '').toLowerCase() === 'refresh') {
           const url = /^\s*\d+(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?(['"]?)(.+?)\1\s*$/i.exec(attribs.content ?? '')?.[2];
@@ -133,7 +161,8 @@ export function parseHtml(html: string): ParsedPage {
           firstResource ??= '<style>';
           captureStyle = '';
         }
-        if (name === 'link' && attribs.href !== undefined && rel.some((r) => FETCHING_LINK_RELS.has(r))) firstResource ??= `<link rel="${attribs.rel ?? ''}">`;
+        if (name === 'link' && attribs.href !== undefined && rel.some((r) => FETCHING_LINK_RELS.has(r)))
+          firstResource ??= `<link rel="${attribs.rel ?? ''}">`;
         if (name === 'img' || name === 'iframe' || name === 'object' || name === 'embed') firstResource ??= `<${name}>`;
       },
       ontext(text) {

@@ -4,9 +4,27 @@ import { FETCHING_LINK_RELS, parseHtml, SCHEME } from './parse-html.ts';
 import type { GateProblem } from './problems.ts';
 
 /** Elements whose URL attribute is fetched when the page loads (not links the reader follows). */
-const FETCHING = new Set(['img|src', 'img|srcset', 'script|src', 'iframe|src', 'frame|src', 'source|src', 'source|srcset',
-  'video|src', 'video|poster', 'audio|src', 'track|src', 'embed|src', 'object|data', 'input|src', 'image|href',
-  'image|xlink:href', 'use|href', 'use|xlink:href', 'link|imagesrcset']);
+const FETCHING = new Set([
+  'img|src',
+  'img|srcset',
+  'script|src',
+  'iframe|src',
+  'frame|src',
+  'source|src',
+  'source|srcset',
+  'video|src',
+  'video|poster',
+  'audio|src',
+  'track|src',
+  'embed|src',
+  'object|data',
+  'input|src',
+  'image|href',
+  'image|xlink:href',
+  'use|href',
+  'use|xlink:href',
+  'link|imagesrcset',
+]);
 
 function isOtherOrigin(url: string): boolean {
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
@@ -23,18 +41,25 @@ export function checkStaticPrivacy(html: string, page: string): GateProblem[] {
   const parsed = parseHtml(html);
   const problems: GateProblem[] = [];
   for (const ref of parsed.refs) {
-    const fetches = ref.tag === 'link' ? ref.rel.some((r) => FETCHING_LINK_RELS.has(r)) : FETCHING.has(`${ref.tag}|${ref.attr}`);
+    const fetches =
+      ref.tag === 'link' ? ref.rel.some((r) => FETCHING_LINK_RELS.has(r)) : FETCHING.has(`${ref.tag}|${ref.attr}`);
     if (fetches && isOtherOrigin(ref.value)) {
-      problems.push({ page, rule: 'third-party-resource', message: `<${ref.tag} ${ref.attr}="${ref.value}"> loads from another origin` });
+      problems.push({
+        page,
+        rule: 'third-party-resource',
+        message: `<${ref.tag} ${ref.attr}="${ref.value}"> loads from another origin`,
+      });
     }
   }
   for (const css of parsed.styles) {
     for (const match of css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3/gi)) {
       const url = (match[2] ?? match[4] ?? '').trim();
-      if (isOtherOrigin(url)) problems.push({ page, rule: 'third-party-resource', message: `CSS loads ${url} from another origin` });
+      if (isOtherOrigin(url))
+        problems.push({ page, rule: 'third-party-resource', message: `CSS loads ${url} from another origin` });
     }
   }
-  for (const ping of parsed.pings) problems.push({ page, rule: 'ping', message: `${ping} sends a request when followed` });
+  for (const ping of parsed.pings)
+    problems.push({ page, rule: 'ping', message: `${ping} sends a request when followed` });
   return problems;
 }
 
@@ -63,13 +88,15 @@ export async function watchRequests(page: Page, origin: string): Promise<Request
     if (!/^(data|blob|about):/i.test(url) && new URL(url).origin !== origin) external.push(url);
   });
   page.on('response', (response) => {
-    if (response.status() >= 400 && new URL(response.url()).origin === origin) failed.push(`HTTP ${response.status()} for ${response.url()}`);
+    if (response.status() >= 400 && new URL(response.url()).origin === origin)
+      failed.push(`HTTP ${response.status()} for ${response.url()}`);
   });
   page.on('requestfailed', (request) => {
     const url = request.url();
     const error = request.failure()?.errorText ?? 'failed';
     // Aborted other-origin requests are reported as third-party requests already.
-    if (!/^(data|blob|about):/i.test(url) && new URL(url).origin === origin && !/ERR_ABORTED/.test(error)) failed.push(`${error} for ${url}`);
+    if (!/^(data|blob|about):/i.test(url) && new URL(url).origin === origin && !/ERR_ABORTED/.test(error))
+      failed.push(`${error} for ${url}`);
   });
   await page.route(
     (url) => url.origin !== origin && !/^(data|blob|about):$/.test(url.protocol),
@@ -79,7 +106,9 @@ export async function watchRequests(page: Page, origin: string): Promise<Request
     const w = window as unknown as { __cspViolations?: string[] };
     w.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
-      w.__cspViolations?.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}${e.sourceFile ? ` in ${e.sourceFile}:${e.lineNumber}` : ''}`);
+      w.__cspViolations?.push(
+        `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}${e.sourceFile ? ` in ${e.sourceFile}:${e.lineNumber}` : ''}`,
+      );
     });
   });
   return {
@@ -122,7 +151,8 @@ export async function settle(page: Page, action: () => Promise<void>, quietMs = 
   try {
     await action();
     const start = Date.now();
-    while (Date.now() - start < maxMs && (inFlight > 0 || Date.now() - lastChange < quietMs)) await page.waitForTimeout(50);
+    while (Date.now() - start < maxMs && (inFlight > 0 || Date.now() - lastChange < quietMs))
+      await page.waitForTimeout(50);
   } finally {
     page.off('request', up);
     page.off('requestfinished', down);
