@@ -24,8 +24,8 @@ import {
   startNpmBuild,
 } from '../support/content-fixture.ts';
 
-/** Extra events, so that building the fixture takes well over the longest kill delay on 2 cores. */
-const EXTRA_EVENTS = 60;
+/** Extra events, so that building the fixture takes well over the longest kill delay even on a quiet 2-core machine (about 7 ms an event). */
+const EXTRA_EVENTS = 1500;
 const POLL_MS = 20;
 /** Longest wait for a build to reach a phase (a busy 2-core machine took 30 s to reach Astro's writing). */
 const PHASE_TIMEOUT_MS = 120_000;
