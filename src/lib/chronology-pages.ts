@@ -11,14 +11,14 @@ import { routes } from './site-paths.ts';
 
 /** Most events the home page lists in full; past it, it shows a summary per era. */
 export const HOME_EVENT_LIMIT = 400;
-/** Most events one era or source-era page lists; past it, the page is split by year or years. */
+/** Most events one era, source-era or place page lists; past it, the page is split by year or years. */
 export const PAGE_EVENT_LIMIT = 400;
 
 /** True when the home page lists every event (else it shows a summary per era). */
 export const homeListsEvents = (eventCount: number): boolean => eventCount <= HOME_EVENT_LIMIT;
 
-/** The pages of one era's events (one source's, or all): none when one page holds them all. */
-export const eraParts = (events: readonly ChronologyEvent[]): ChronologyPart[] =>
+/** The pages of a list of events (an era's, a source's in one era, a place's): none when one page holds them all. */
+export const chronologyParts = (events: readonly ChronologyEvent[]): ChronologyPart[] =>
   events.length > PAGE_EVENT_LIMIT ? splitByYears(events, PAGE_EVENT_LIMIT) : [];
 
 /** Events of one era. */
@@ -37,7 +37,7 @@ export function readingPathOf(chronology: Chronology, eventId: string): string {
     paths = new Map();
     for (const era of chronology.eras) {
       const events = eventsInEra(chronology.events, era);
-      const parts = eraParts(events);
+      const parts = chronologyParts(events);
       if (homeListsEvents(chronology.events.length)) for (const event of events) paths.set(event.id, routes.home);
       else if (parts.length === 0) for (const event of events) paths.set(event.id, routes.era(era.id));
       else
@@ -80,7 +80,7 @@ export function eraSummaries(
         count: inEra.length,
         disputed: inEra.filter((event) => event.disputes.length > 0).length,
         path: eraPath(era),
-        parts: eraParts(inEra).map((part) => ({
+        parts: chronologyParts(inEra).map((part) => ({
           label: part.label,
           path: partPath(era, part.slug),
           count: part.events.length,

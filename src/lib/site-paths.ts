@@ -29,6 +29,8 @@ export const routes = {
     `/compare/${orderedPairIds(sourceId, otherId).join('/')}/${eraId}/${part > 1 ? `${part}/` : ''}`,
   compare: '/compare/',
   places: '/places/',
+  place: (id: string) => `/places/${id}/`,
+  placePart: (id: string, part: string) => `/places/${id}/${part}/`,
   search: '/search/',
   methodology: '/methodology/',
   data: '/data/',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   HOME_EVENT_LIMIT,
   PAGE_EVENT_LIMIT,
-  eraParts,
+  chronologyParts,
   eraSummaries,
   homeListsEvents,
   readingPathOf,
@@ -25,8 +25,8 @@ describe('chronology pages', () => {
     const events = Array.from({ length: PAGE_EVENT_LIMIT + 1 }, (_, i) =>
       event(`e${i}`, `${1921 + (i % 60)}-03-01`, era),
     );
-    expect(eraParts(events.slice(0, PAGE_EVENT_LIMIT))).toEqual([]);
-    const parts = eraParts(events);
+    expect(chronologyParts(events.slice(0, PAGE_EVENT_LIMIT))).toEqual([]);
+    const parts = chronologyParts(events);
     expect(parts.length).toBeGreaterThan(1);
     expect(Math.max(...parts.map((p) => p.events.length))).toBeLessThanOrEqual(PAGE_EVENT_LIMIT);
   });
@@ -39,7 +39,7 @@ describe('chronology pages', () => {
 
   it('past the limit, sends each event to the era page, or the part of it, that lists it', () => {
     const large = chronologyOf(synthetic(PAGE_EVENT_LIMIT * 5, 5));
-    const partsByEra = new Map(ERAS.map((era) => [era.id, eraParts(large.events.filter((e) => e.era === era.id))]));
+    const partsByEra = new Map(ERAS.map((era) => [era.id, chronologyParts(large.events.filter((e) => e.era === era.id))]));
     expect(
       [...partsByEra.values()].some((parts) => parts.length > 1),
       'some era is split',

@@ -88,6 +88,7 @@ describe('built-pages: listing and templates', () => {
       'methodology',
       'data',
       'places',
+      'place',
       'search',
       'era',
       'corrections',
