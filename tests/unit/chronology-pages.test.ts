@@ -39,7 +39,9 @@ describe('chronology pages', () => {
 
   it('past the limit, sends each event to the era page, or the part of it, that lists it', () => {
     const large = chronologyOf(synthetic(PAGE_EVENT_LIMIT * 5, 5));
-    const partsByEra = new Map(ERAS.map((era) => [era.id, chronologyParts(large.events.filter((e) => e.era === era.id))]));
+    const partsByEra = new Map(
+      ERAS.map((era) => [era.id, chronologyParts(large.events.filter((e) => e.era === era.id))]),
+    );
     expect(
       [...partsByEra.values()].some((parts) => parts.length > 1),
       'some era is split',
