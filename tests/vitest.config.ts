@@ -24,7 +24,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: BUILD_TESTS, pool: 'threads', isolate: false },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: BUILD_TESTS,
+          pool: 'threads',
+          isolate: false,
+        },
       },
       {
         extends: true,
