@@ -55,7 +55,8 @@ export function coverageOfContent(root: string): SourceCoverage[] {
   });
 }
 
-function report(coverages: readonly SourceCoverage[], all: boolean): string {
+/** The report `npm run coverage` prints: unquoted (dated) sentences per source, then a table of figures. */
+export function coverageReport(coverages: readonly SourceCoverage[], all: boolean): string {
   const out: string[] = [];
   for (const coverage of coverages) {
     const listed = all ? coverage.sentences.filter((s) => !s.quoted) : unquotedDatedSentences(coverage);
@@ -88,7 +89,7 @@ function report(coverages: readonly SourceCoverage[], all: boolean): string {
 if (import.meta.main) {
   const { values } = parseArgs({ options: { all: { type: 'boolean', default: false } } });
   try {
-    console.log(report(coverageOfContent(CONTENT_ROOT), values.all));
+    console.log(coverageReport(coverageOfContent(CONTENT_ROOT), values.all));
   } catch (error) {
     console.error(`coverage: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -9,6 +9,8 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -23,14 +25,19 @@ function isExecutable(file) {
   }
 }
 
-function findChromium() {
-  const fromEnv = process.env.CHROMIUM_PATH;
+/**
+ * The Chromium to use: `{ path }`, or `{ problem }` (one sentence) when CHROMIUM_PATH names
+ * something that is not an executable file, or `{}` when there is none.
+ */
+export function findChromium(env = process.env) {
+  const fromEnv = env.CHROMIUM_PATH;
   if (fromEnv) {
-    if (isExecutable(fromEnv)) return fromEnv;
-    console.error(`ensure-chromium: CHROMIUM_PATH is set to ${fromEnv}, which is not an executable file.`);
-    process.exit(1);
+    return isExecutable(fromEnv)
+      ? { path: fromEnv }
+      : { problem: `ensure-chromium: CHROMIUM_PATH is set to ${fromEnv}, which is not an executable file.` };
   }
-  return CANDIDATES.find(isExecutable);
+  const path = CANDIDATES.find(isExecutable);
+  return path ? { path } : {};
 }
 
 function run(command, args) {
@@ -39,31 +46,35 @@ function run(command, args) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with status ${result.status}`);
 }
 
-let found = findChromium();
-if (!found) {
+/** Prints one sentence and stops the script. */
+function fail(sentence) {
+  console.error(sentence);
+  process.exit(1);
+}
+
+/** The Chromium found, or installed with apt-get when running as root; fails otherwise. */
+function ensureChromium() {
+  const first = findChromium();
+  if (first.problem) fail(first.problem);
+  if (first.path) return first.path;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot) {
-    console.error(
+  if (!isRoot)
+    fail(
       'ensure-chromium: no Chromium found; install the Debian/Ubuntu package `chromium` (sudo apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.',
     );
-    process.exit(1);
-  }
   console.log('ensure-chromium: no Chromium found; installing the Debian package `chromium` with apt-get.');
   try {
     run('apt-get', ['update']);
     run('apt-get', ['install', '-y', 'chromium']);
   } catch (error) {
-    console.error(
-      `ensure-chromium: installing chromium failed (${error instanceof Error ? error.message : String(error)}).`,
-    );
-    process.exit(1);
+    fail(`ensure-chromium: installing chromium failed (${error instanceof Error ? error.message : String(error)}).`);
   }
-  found = findChromium();
-  if (!found) {
-    console.error(
-      'ensure-chromium: apt-get finished but no Chromium binary was found at /usr/bin/chromium; set CHROMIUM_PATH.',
-    );
-    process.exit(1);
-  }
+  const installed = findChromium().path;
+  if (!installed)
+    fail('ensure-chromium: apt-get finished but no Chromium binary was found at /usr/bin/chromium; set CHROMIUM_PATH.');
+  return installed;
 }
-console.log(`ensure-chromium: using ${found}`);
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log(`ensure-chromium: using ${ensureChromium()}`);
+}

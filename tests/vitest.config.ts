@@ -29,6 +29,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           exclude: BUILD_TESTS,
           pool: 'threads',
+          // Vitest leaves one core to the main process by default; it idles while the workers run.
+          maxWorkers: '100%',
           isolate: false,
         },
       },

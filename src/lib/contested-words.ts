@@ -116,26 +116,24 @@ export function withoutQuotations(text: string): string {
 
 const escapeForRegExp = (form: string) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const FORM_PATTERNS = CONTESTED_WORDS.flatMap((entry) =>
-  entry.forms.map((form) => ({
-    word: entry.word,
-    form,
-    // Letters on either side mean another word (preoccupied); a hyphen or space does not.
-    pattern: new RegExp(
-      `(?<![\\p{L}\\p{N}])${form.split(' ').map(escapeForRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`,
-      'giu',
-    ),
-  })),
+const FORMS = CONTESTED_WORDS.flatMap((entry) => entry.forms.map((form) => ({ word: entry.word, form })));
+
+/**
+ * One pattern for every form, each in its own capture group, so that one pass over the text
+ * finds them all and the group that matched names the form. Letters on either side mean
+ * another word (preoccupied); a hyphen or space does not.
+ */
+const ANY_FORM = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${FORMS.map(({ form }) => `(${form.split(' ').map(escapeForRegExp).join('\\s+')})`).join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
 );
 
 /** Every contested form in `text` outside quotation marks, in order of position. */
 export function contestedWordsOutsideQuotes(text: string): ContestedHit[] {
-  const unquoted = withoutQuotations(text);
-  const hits: ContestedHit[] = [];
-  for (const { word, form, pattern } of FORM_PATTERNS) {
-    for (const match of unquoted.matchAll(pattern)) hits.push({ word, form, index: match.index });
-  }
-  return hits.sort((a, b) => a.index - b.index);
+  return [...withoutQuotations(text).matchAll(ANY_FORM)].map((match) => {
+    const { word, form } = FORMS[match.findIndex((group, index) => index > 0 && group !== undefined) - 1]!;
+    return { word, form, index: match.index };
+  });
 }
 
 /** A tag is a kebab-case slug and cannot be quoted: any contested form in it is a hit. */

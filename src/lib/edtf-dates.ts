@@ -22,8 +22,25 @@ export interface EdtfBounds {
 
 type Parsed = ReturnType<typeof edtf>;
 
-/** Parses an EDTF string; returns the parsed value or the parser's reason for refusing it. */
-export function parseEdtf(value: string): { value?: Parsed; error?: string } {
+type ParseResult = Readonly<{ value?: Parsed; error?: string }>;
+
+/** Answers already given, by EDTF string: the parser is slow, and each date is asked about several times. */
+const parsedByEdtf = new Map<string, ParseResult>();
+
+/**
+ * Parses an EDTF string; returns the parsed value or the parser's reason for refusing it.
+ * The answer is shared between callers, so the parsed value must be read, never changed.
+ */
+export function parseEdtf(value: string): ParseResult {
+  let result = parsedByEdtf.get(value);
+  if (!result) {
+    result = Object.freeze(parseUncached(value));
+    parsedByEdtf.set(value, result);
+  }
+  return result;
+}
+
+function parseUncached(value: string): ParseResult {
   try {
     return { value: edtf(value) };
   } catch (error) {

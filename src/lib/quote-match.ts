@@ -19,8 +19,17 @@ const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/;
 const WHITE_SPACE = /\p{White_Space}/u;
 
+const TAB = 0x09;
+const CARRIAGE_RETURN = 0x0d;
+const SPACE = 0x20;
+const FIRST_NON_ASCII = 0x80;
+
 /** Maps one character to its normalised form (white space becomes a plain space). */
 function normaliseChar(char: string): string {
+  // Most text is ASCII, where only tab to carriage return and the space are white space and
+  // no character is a quote mark or dash to map: answer without the Unicode regexes.
+  const code = char.charCodeAt(0);
+  if (code < FIRST_NON_ASCII) return code === SPACE || (code >= TAB && code <= CARRIAGE_RETURN) ? ' ' : char;
   if (WHITE_SPACE.test(char)) return ' ';
   if (SINGLE_QUOTES.test(char)) return "'";
   if (DOUBLE_QUOTES.test(char)) return '"';
@@ -29,27 +38,35 @@ function normaliseChar(char: string): string {
 }
 
 /**
- * Normalises text for comparison and keeps, for each normalised character, the index of the
- * original character it came from, so a match can be mapped back onto the original text.
+ * The normalisation itself. When `map` is given, it receives, for each normalised character,
+ * the index of the original character it came from.
  */
-export function normaliseWithMap(text: string): { text: string; map: number[] } {
+function normalise(text: string, map?: number[]): string {
   let out = '';
-  const map: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const char = normaliseChar(text[i]!);
     if (char === ' ' && (out.length === 0 || out.endsWith(' '))) continue;
     out += char;
-    map.push(i);
+    map?.push(i);
   }
   if (out.endsWith(' ')) {
     out = out.slice(0, -1);
-    map.pop();
+    map?.pop();
   }
-  return { text: out, map };
+  return out;
+}
+
+/**
+ * Normalises text for comparison and keeps, for each normalised character, the index of the
+ * original character it came from, so a match can be mapped back onto the original text.
+ */
+export function normaliseWithMap(text: string): { text: string; map: number[] } {
+  const map: number[] = [];
+  return { text: normalise(text, map), map };
 }
 
 /** Normalised form of a text (see module comment). */
-export const normaliseForMatch = (text: string): string => normaliseWithMap(text).text;
+export const normaliseForMatch = (text: string): string => normalise(text);
 
 /** Where a quote lies in a text, in the original text's character offsets (end exclusive). */
 export interface QuoteLocation {

@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { shareInWords, sourceCoverage, splitSentences, unquotedDatedSentences } from '../../src/lib/source-coverage.ts';
 import type { BodyPiece } from '../../src/lib/source-body.ts';
+import { CONTENT_ROOT } from '../../src/content-root.ts';
+import { coverageOfContent, coverageReport } from '../../scripts/coverage.ts';
 
 const body: Pick<BodyPiece, 'role' | 'text'>[] = [
   { role: 'heading', text: 'Swift demise' },
@@ -86,7 +87,7 @@ describe('sourceCoverage', () => {
 
 describe('npm run coverage (scripts/coverage.ts)', () => {
   it('prints figures for every source of the real content', () => {
-    const out = execFileSync(process.execPath, ['scripts/coverage.ts'], { encoding: 'utf8' });
+    const out = coverageReport(coverageOfContent(CONTENT_ROOT), false);
     for (const source of [
       'jahangirli-2024',
       'karslyan-2023',

@@ -1,36 +1,30 @@
 /**
  * The scripts the browser tests stand on: the static server for dist/ (its sub-path and
- * content types) and the Chromium check that `npm run test:e2e` runs first.
+ * content types) and the Chromium check that `npm run test:e2e` runs first. Both are tested
+ * in this process; every `npm run test:e2e` runs them through their command lines.
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { findChromium } from '../../scripts/ensure-chromium.mjs';
+import { contentType, createStaticServer } from '../../scripts/serve-dist.mjs';
 import { PROJECT_ROOT } from '../support/project.ts';
 
+// The server is started in this process; the browser tests start it through its command line.
 describe('scripts/serve-dist.mjs', () => {
-  let server: ChildProcess | undefined;
+  const server = createStaticServer({
+    root: join(PROJECT_ROOT, 'tests/fixtures/broken-pages'),
+    base: '/archive/karabakh/',
+  });
   let origin = '';
 
   beforeAll(async () => {
-    server = spawn(
-      process.execPath,
-      ['scripts/serve-dist.mjs', '--dir', 'tests/fixtures/broken-pages', '--port', '0', '--base', '/archive/karabakh/'],
-      {
-        cwd: PROJECT_ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    origin = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server?.stdout?.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /http:\/\/[^/\s]+/.exec(out);
-        if (match) resolve(match[0]);
-      });
-      server?.on('exit', (code) => reject(new Error(`serve-dist exited with ${code}`)));
-    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => {
-    server?.kill('SIGTERM');
+    server.closeAllConnections();
+    server.close();
   });
 
   it('serves the folder under the base path, folders as index.html, with content types', async () => {
@@ -54,12 +48,19 @@ describe('scripts/serve-dist.mjs', () => {
   });
 
   it('knows the content types of the files the build writes', () => {
-    const probe = `import('./scripts/serve-dist.mjs').then((m) => console.log(JSON.stringify(['a.wasm','a.json','a.xml','a.css','a.js','a.txt','wasm.en.pagefind','en_1.pf_fragment','x.pf_index','pagefind.en.pf_meta'].map(m.contentType))))`;
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
-      cwd: PROJECT_ROOT,
-      encoding: 'utf8',
-    });
-    expect(JSON.parse(result.stdout)).toEqual([
+    const files = [
+      'a.wasm',
+      'a.json',
+      'a.xml',
+      'a.css',
+      'a.js',
+      'a.txt',
+      'wasm.en.pagefind',
+      'en_1.pf_fragment',
+      'x.pf_index',
+      'pagefind.en.pf_meta',
+    ];
+    expect(files.map(contentType)).toEqual([
       'application/wasm',
       'application/json; charset=utf-8',
       'application/xml; charset=utf-8',
@@ -75,23 +76,14 @@ describe('scripts/serve-dist.mjs', () => {
 });
 
 describe('scripts/ensure-chromium.mjs', () => {
-  const run = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ['scripts/ensure-chromium.mjs'], {
-      cwd: PROJECT_ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, ...env },
-    });
-
   it('accepts CHROMIUM_PATH when it is executable', () => {
-    const result = run({ CHROMIUM_PATH: process.execPath });
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain(process.execPath);
+    expect(findChromium({ CHROMIUM_PATH: process.execPath })).toEqual({ path: process.execPath });
   });
 
-  it('fails with one sentence when CHROMIUM_PATH is wrong', () => {
-    const result = run({ CHROMIUM_PATH: '/nonexistent/chromium' });
-    expect(result.status).toBe(1);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain('/nonexistent/chromium');
+  it('refuses a CHROMIUM_PATH that is not an executable file, in one sentence naming it', () => {
+    const { path, problem } = findChromium({ CHROMIUM_PATH: '/nonexistent/chromium' });
+    expect(path).toBeUndefined();
+    expect(problem).toMatch(/^ensure-chromium: [^\n]*\/nonexistent\/chromium[^\n]*\.$/);
+    expect(findChromium({ CHROMIUM_PATH: PROJECT_ROOT }).problem, 'a folder is not a browser').toContain(PROJECT_ROOT);
   });
 });
