@@ -122,6 +122,17 @@ export interface CoverageLayoutCell extends CoverageCell {
   label: string;
 }
 
+/**
+ * A drawn cell's attributes, the same on its link and on an empty cell's group: its accessible
+ * name, and its count, source and era (which the tests read back against the table).
+ */
+export const cellAttributes = (cell: CoverageLayoutCell) => ({
+  'aria-label': cell.label,
+  'data-claims': cell.claims,
+  'data-source': cell.sourceId,
+  'data-era': cell.eraId,
+});
+
 /** A row or column heading: what it names (a source or an era id) and where its text goes. */
 export interface CoverageHeading {
   id: string;

@@ -3,6 +3,7 @@ import {
   COVERAGE_LEVELS,
   COVERAGE_NARROW,
   SLANT_DEGREES,
+  cellAttributes,
   coverageCounts,
   coverageLevel,
   eraHeading,
@@ -74,6 +75,16 @@ describe('layoutCoverage', () => {
   it('names each cell with source, era and count', () => {
     expect(layout.cells[1]!.label).toBe('First source, Era late: 0 claims');
     expect(layout.cells[2]!.label).toMatch(/^A source with .*, Era early: 1 claim$/);
+  });
+
+  it('gives each cell its name, count, source and era as attributes, in markup order', () => {
+    const cell = layout.cells[2]!;
+    expect(Object.entries(cellAttributes(cell))).toEqual([
+      ['aria-label', cell.label],
+      ['data-claims', 1],
+      ['data-source', 's2'],
+      ['data-era', 'early'],
+    ]);
   });
 
   it('keeps headings above the cells and row labels left of them', () => {
