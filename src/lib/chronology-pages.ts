@@ -89,3 +89,38 @@ export function eraSummaries(
     })
     .filter((summary) => summary.count > 0);
 }
+
+/** A neighbouring page of a series, as NeighbourNav links to it: its site path and its name. */
+export interface NeighbourPage {
+  path: string;
+  label: string;
+}
+
+/** The pages before and after one page of a series (eras, or the parts of a list); undefined at either end. */
+export interface Neighbours {
+  previous: NeighbourPage | undefined;
+  next: NeighbourPage | undefined;
+}
+
+/** Each item of a series, in order, with the pages of the items before and after it (`pageOf`). */
+export function withNeighbours<T>(
+  items: readonly T[],
+  pageOf: (item: T) => NeighbourPage,
+): (Neighbours & { item: T })[] {
+  const pages = items.map(pageOf);
+  return items.map((item, index) => ({ item, previous: pages[index - 1], next: pages[index + 1] }));
+}
+
+/** One page of a list of events split by years: its part, and the pages of the parts before and after it. */
+export interface PartPage extends Neighbours {
+  part: ChronologyPart;
+}
+
+/**
+ * The pages of a list of events (none when one page holds them all), each with its
+ * neighbours; `partPath(slug)` is the site path of a part's page.
+ */
+export const partPages = (events: readonly ChronologyEvent[], partPath: (slug: string) => string): PartPage[] =>
+  withNeighbours(chronologyParts(events), (part) => ({ path: partPath(part.slug), label: part.label })).map(
+    ({ item, ...neighbours }) => ({ part: item, ...neighbours }),
+  );

@@ -1,6 +1,13 @@
-/** The words of a source's page that are computed rather than copied: what each left-out part of the capture is. */
+/**
+ * What a source's pages show that is computed rather than copied: what each left-out part of
+ * the capture is, the eras its events fall in, and the passages that events quote.
+ */
 import type { NON_ARTICLE_KINDS } from '../schemas/source.ts';
-import type { Source } from './model.ts';
+import type { ChronologyEvent, Era, Source } from './model.ts';
+import { eraSummaries, type EraSummary } from './chronology-pages.ts';
+import { edtfInWords } from './edtf-dates.ts';
+import { quoteAnchor, type QuoteToMark } from './mark-quotes.ts';
+import { hrefFrom, routes } from './site-paths.ts';
 
 type NonArticleKind = (typeof NON_ARTICLE_KINDS)[number];
 type NonArticlePart = Source['nonArticle'][number];
@@ -24,3 +31,32 @@ export function nonArticleLine(part: NonArticlePart): string {
   const lines = first === last ? `Line ${first}` : `Lines ${first}–${last}`;
   return `${lines} of the capture: ${NON_ARTICLE_WORDS[part.kind]}`;
 }
+
+/**
+ * The eras a source's events fall in, in era order: each with its count and the paths of the
+ * source's chronology in that era (and of its pages by years when split).
+ */
+export const sourceEraSummaries = (
+  sourceId: string,
+  events: readonly ChronologyEvent[],
+  eras: readonly Era[],
+): EraSummary[] =>
+  eraSummaries(
+    events,
+    eras,
+    (era) => routes.sourceChronologyEra(sourceId, era.id),
+    (era, slug) => routes.sourceChronologyEraPart(sourceId, era.id, slug),
+  );
+
+/** Every passage of a source that an event quotes, linking back to the claim on that event's page (from `here`). */
+export const quotesToMark = (sourceId: string, events: readonly ChronologyEvent[], here: string): QuoteToMark[] =>
+  events.flatMap((event) =>
+    event.claims
+      .filter((claim) => claim.source === sourceId)
+      .map((claim) => ({
+        anchor: quoteAnchor(event.id, claim.id),
+        quote: claim.quote,
+        backHref: hrefFrom(here, `${routes.event(event.id)}#claim-${claim.id}`),
+        backLabel: `Cited in: ${event.title} (${edtfInWords(event.date)})`,
+      })),
+  );

@@ -5,7 +5,9 @@ import {
   chronologyParts,
   eraSummaries,
   homeListsEvents,
+  partPages,
   readingPathOf,
+  withNeighbours,
 } from '../../src/lib/chronology-pages.ts';
 import type { Chronology } from '../../src/lib/model.ts';
 import { routes } from '../../src/lib/site-paths.ts';
@@ -70,5 +72,30 @@ describe('chronology pages', () => {
     expect(summaries.map((s) => s.era.id)).not.toContain(ERAS[0]!.id);
     expect(summaries.reduce((sum, s) => sum + s.count, 0)).toBe(events.length);
     expect(summaries.reduce((sum, s) => sum + s.disputed, 0)).toBe(events.filter((e) => e.disputes.length > 0).length);
+  });
+
+  it('gives each item of a series the pages before and after it, none past either end', () => {
+    const pageOf = (letter: string) => ({ path: `/${letter}/`, label: letter.toUpperCase() });
+    expect(withNeighbours(['a', 'b', 'c'], pageOf)).toEqual([
+      { item: 'a', previous: undefined, next: { path: '/b/', label: 'B' } },
+      { item: 'b', previous: { path: '/a/', label: 'A' }, next: { path: '/c/', label: 'C' } },
+      { item: 'c', previous: { path: '/b/', label: 'B' }, next: undefined },
+    ]);
+    expect(withNeighbours([], pageOf)).toEqual([]);
+  });
+
+  it('links each page of a split list to the parts before and after it', () => {
+    const era = ERAS[1]!.id;
+    const events = Array.from({ length: PAGE_EVENT_LIMIT * 2 }, (_, i) =>
+      event(`e${i}`, `${1921 + (i % 60)}-03-01`, era),
+    );
+    const parts = chronologyParts(events);
+    const pages = partPages(events, (slug) => `/era/${slug}/`);
+    expect(pages.map((page) => page.part)).toEqual(parts);
+    expect(pages[0]!.previous).toBeUndefined();
+    expect(pages[1]!.previous).toEqual({ path: `/era/${parts[0]!.slug}/`, label: parts[0]!.label });
+    expect(pages[0]!.next).toEqual({ path: `/era/${parts[1]!.slug}/`, label: parts[1]!.label });
+    expect(pages.at(-1)!.next).toBeUndefined();
+    expect(partPages(events.slice(0, PAGE_EVENT_LIMIT), (slug) => slug)).toEqual([]);
   });
 });
