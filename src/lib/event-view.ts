@@ -4,6 +4,12 @@
  */
 import type { Chronology, ChronologyEvent, Claim, Place, Source } from './model.ts';
 
+/** The props of the parts of an event's page that show its claims: the event, and every source (for names and titles). */
+export interface EventClaimsProps {
+  event: ChronologyEvent;
+  sources: Source[];
+}
+
 /** A source's claims on one event, in the order the event lists them. */
 export interface ClaimsBySource {
   source: Source;

@@ -9,6 +9,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { locateNormalised, normaliseForMatch, normaliseWithMap } from './quote-match.ts';
+import { routes } from './site-paths.ts';
 
 export interface QuoteToMark {
   /** Fragment id of the passage, e.g. `q-1992-02-26-khojaly-meduza`. */
@@ -36,6 +37,10 @@ export interface MoreLink {
 
 /** Anchor id of a claim's passage on its source page. */
 export const quoteAnchor = (eventId: string, claimId: string): string => `q-${eventId}-${claimId}`;
+
+/** The site path of a claim's passage on its source's page (marked there with quoteAnchor). */
+export const passagePath = (sourceId: string, eventId: string, claimId: string): string =>
+  `${routes.source(sourceId)}#${quoteAnchor(eventId, claimId)}`;
 
 interface Hit {
   start: number;

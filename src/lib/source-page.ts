@@ -5,6 +5,7 @@
 import type { NON_ARTICLE_KINDS } from '../schemas/source.ts';
 import type { ChronologyEvent, Era, Source } from './model.ts';
 import { eraSummaries, type EraSummary } from './chronology-pages.ts';
+import { genreInWords } from './event-view.ts';
 import { edtfInWords } from './edtf-dates.ts';
 import { quoteAnchor, type QuoteToMark } from './mark-quotes.ts';
 import { hrefFrom, routes } from './site-paths.ts';
@@ -24,6 +25,24 @@ export const NON_ARTICLE_WORDS: Record<NonArticleKind, string> = {
   byline: 'byline or author note (recorded above)',
   title: 'the article’s title, recorded above',
 };
+
+/** One plain entry of a source's facts list: a term and its words. */
+export interface SourceFact {
+  term: string;
+  detail: string;
+}
+
+/**
+ * The plain entries that follow the publication date in a source's facts list: genre,
+ * language, what it answers and where it first appeared (only when known), its address.
+ */
+export const sourceDetails = (source: Source): SourceFact[] => [
+  { term: 'Genre', detail: genreInWords(source) },
+  { term: 'Language', detail: source.language },
+  ...(source.respondsTo ? [{ term: 'Responds to', detail: source.respondsTo }] : []),
+  ...(source.originalPublication ? [{ term: 'First published', detail: source.originalPublication }] : []),
+  { term: 'Original address', detail: source.url ?? 'Not established by the captured text, so not given' },
+];
 
 /** "Line 5 of the capture: title and subtitle (recorded above)", "Lines 1–4 of the capture: …". */
 export function nonArticleLine(part: NonArticlePart): string {

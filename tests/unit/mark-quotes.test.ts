@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BACK_LINKS_PER_PASSAGE, markQuotesInHtml, type QuoteToMark } from '../../src/lib/mark-quotes.ts';
+import {
+  MAX_BACK_LINKS_PER_PASSAGE,
+  markQuotesInHtml,
+  passagePath,
+  quoteAnchor,
+  type QuoteToMark,
+} from '../../src/lib/mark-quotes.ts';
 
 const q = (anchor: string, quote: string): QuoteToMark => ({
   anchor,
@@ -63,5 +69,14 @@ describe('markQuotesInHtml: a passage quoted by many events', () => {
   it('without a place for the rest, links back to every event', () => {
     const { html } = markQuotesInHtml(`<p>${passage}</p>`, quotes);
     expect(html.match(/class="cited-in"/g)).toHaveLength(quotes.length);
+  });
+});
+
+describe('passagePath', () => {
+  it("leads to the passage's anchor on its source's page", () => {
+    expect(passagePath('meduza-2023', '1992-02-26-khojaly', 'meduza')).toBe(
+      '/sources/meduza-2023/#q-1992-02-26-khojaly-meduza',
+    );
+    expect(passagePath('meduza-2023', 'e', 'c').split('#')[1]).toBe(quoteAnchor('e', 'c'));
   });
 });

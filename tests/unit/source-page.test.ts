@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nonArticleLine, quotesToMark, sourceEraSummaries } from '../../src/lib/source-page.ts';
+import { nonArticleLine, quotesToMark, sourceDetails, sourceEraSummaries } from '../../src/lib/source-page.ts';
+import type { Source } from '../../src/lib/model.ts';
 import { routes } from '../../src/lib/site-paths.ts';
 import { ERAS, event } from '../support/timeline-fixtures.ts';
 
@@ -42,5 +43,32 @@ describe('source page', () => {
       backLabel: 'Cited in: A decision (5 July 1921)',
     });
     expect(quotes[1]!.backLabel).toBe('Cited in: An offensive (February 1992)');
+  });
+
+  it('lists the plain facts in order, leaving out what is not known and saying when the address is not', () => {
+    const source = { genre: 'rebuttal', language: 'en' } as Source;
+    expect(sourceDetails(source)).toEqual([
+      { term: 'Genre', detail: 'rebuttal' },
+      { term: 'Language', detail: 'en' },
+      { term: 'Original address', detail: 'Not established by the captured text, so not given' },
+    ]);
+    const full = {
+      ...source,
+      respondsTo: 'An article',
+      originalPublication: 'Kit, June 2023',
+      url: 'https://x.example/',
+    };
+    expect(sourceDetails(full).map((fact) => fact.term)).toEqual([
+      'Genre',
+      'Language',
+      'Responds to',
+      'First published',
+      'Original address',
+    ]);
+    expect(sourceDetails(full).at(-1)!.detail).toBe('https://x.example/');
+    expect(sourceDetails({ ...source, respondsTo: 'An article' })[2]).toEqual({
+      term: 'Responds to',
+      detail: 'An article',
+    });
   });
 });
