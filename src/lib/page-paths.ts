@@ -6,7 +6,9 @@
 import { loadChronology } from './load-chronology.ts';
 import type { Chronology, ChronologyEvent, Era, Place, Source } from './model.ts';
 import { eventsAtPlace, eventsCitingSource } from './event-view.ts';
+import type { ChronologyPart } from './chronology-groups.ts';
 import {
+  chronologyParts,
   eventsInEra,
   partPages,
   withNeighbours,
@@ -41,6 +43,10 @@ export interface PlacePartPageProps extends PartPage {
 export interface SourceEraPageProps extends Neighbours {
   source: Source;
   era: Era;
+  /** The events of the era that quote the source. */
+  events: ChronologyEvent[];
+  /** Their pages by year or years when one page cannot hold them, else none. */
+  parts: ChronologyPart[];
 }
 
 export interface SourceEraPartPageProps extends PartPage {
@@ -105,15 +111,17 @@ export async function sourceEraPagePaths(): Promise<
   { params: { id: string; era: string }; props: SourceEraPageProps }[]
 > {
   const chronology = await loadChronology();
-  return chronology.sources.flatMap((source) =>
-    withNeighbours(chronology.eras, (era) => ({
-      path: routes.sourceChronologyEra(source.id, era.id),
-      label: era.name,
-    })).map(({ item: era, ...neighbours }) => ({
-      params: { id: source.id, era: era.id },
-      props: { source, era, ...neighbours },
-    })),
-  );
+  return chronology.sources.flatMap((source) => {
+    const cited = eventsCitingSource(chronology, source.id);
+    const eraPage = (era: Era) => ({ path: routes.sourceChronologyEra(source.id, era.id), label: era.name });
+    return withNeighbours(chronology.eras, eraPage).map(({ item: era, ...neighbours }) => {
+      const events = eventsInEra(cited, era);
+      return {
+        params: { id: source.id, era: era.id },
+        props: { source, era, events, parts: chronologyParts(events), ...neighbours },
+      };
+    });
+  });
 }
 
 /** One page per part of a split source-era page (/sources/<id>/chronology/<era>/<years>/). */
