@@ -85,11 +85,13 @@ describe('small helpers', () => {
     expect(countText(1, 1)).toBe('Showing 1 of 1 event');
   });
 
-  it('reads the hash', () => {
-    expect(hashTarget('#1992-02-25-khojaly')).toBe('1992-02-25-khojaly');
-    expect(hashTarget('#a%20b')).toBe('a b');
-    expect(hashTarget('')).toBe('');
-    expect(hashTarget('#%E0%A4%A')).toBe('');
+  it.each([
+    ['#1992-02-25-khojaly', '1992-02-25-khojaly'],
+    ['#a%20b', 'a b'],
+    ['', ''],
+    ['#%E0%A4%A', ''], // a malformed escape names no element
+  ])('reads the hash %j as the target %j', (hash, target) => {
+    expect(hashTarget(hash)).toBe(target);
   });
 
   it('writes the attributes the script reads', () => {
