@@ -24,7 +24,8 @@ import {
   templateOf,
   type BuiltPage,
 } from '../support/built-pages.ts';
-import { PROJECT_ROOT, distDir } from '../support/project.ts';
+import { BROKEN_PAGES_DIR, listBrokenPages } from '../support/broken-pages.ts';
+import { distDir } from '../support/project.ts';
 import {
   checkCsp,
   checkLinks,
@@ -225,6 +226,34 @@ async function followRedirect(
   return status === 200 ? [] : problem(`arrived at ${expected.href}, which answered HTTP ${status}`);
 }
 
+/**
+ * Visits every page of a chunk, then fails on pages that did not load, requests to other
+ * origins, failed requests or CSP violations (softly, so axe still reports), and axe violations.
+ */
+async function expectCleanVisits(
+  gatePage: GatePage,
+  group: readonly BuiltPage[],
+  width: string,
+  options: { interact?: boolean } = {},
+): Promise<void> {
+  const visits: Visit[] = [];
+  for (const p of group) visits.push(await visit(gatePage, p.urlPath, p.rel, options));
+  expectNone(
+    visits.flatMap((v) => v.load),
+    'pages that did not load',
+    true,
+  );
+  expectNone(
+    visits.flatMap((v) => v.requests),
+    'requests to other origins, failed requests or CSP violations',
+    true,
+  );
+  expectNone(
+    visits.flatMap((v) => v.axe),
+    `axe violations at ${width}`,
+  );
+}
+
 /** Title of a chunk test: its first and last page. */
 const chunkTitle = (chunk: readonly BuiltPage[]): string =>
   chunk.length === 1 ? chunk[0]!.rel : `${chunk[0]!.rel} … ${chunk[chunk.length - 1]!.rel} (${chunk.length} pages)`;
@@ -270,22 +299,7 @@ gates.describe('every page at 1280 px: axe finds no violation, no request leaves
   for (const group of chunkPages(pages)) {
     gates(chunkTitle(group), async ({ wide }) => {
       test.setTimeout(30_000 + 15_000 * group.length);
-      const visits: Visit[] = [];
-      for (const p of group) visits.push(await visit(wide, p.urlPath, p.rel));
-      expectNone(
-        visits.flatMap((v) => v.load),
-        'pages that did not load',
-        true,
-      );
-      expectNone(
-        visits.flatMap((v) => v.requests),
-        'requests to other origins, failed requests or CSP violations',
-        true,
-      );
-      expectNone(
-        visits.flatMap((v) => v.axe),
-        'axe violations at 1280 px',
-      );
+      await expectCleanVisits(wide, group, '1280 px');
     });
   }
 });
@@ -296,22 +310,7 @@ gates.describe(
     for (const group of FULL ? chunkPages(pages) : samples.map((p) => [p])) {
       gates(chunkTitle(group), async ({ narrow }) => {
         test.setTimeout(30_000 + 20_000 * group.length);
-        const visits: Visit[] = [];
-        for (const p of group) visits.push(await visit(narrow, p.urlPath, p.rel, { interact: true }));
-        expectNone(
-          visits.flatMap((v) => v.load),
-          'pages that did not load',
-          true,
-        );
-        expectNone(
-          visits.flatMap((v) => v.requests),
-          'requests to other origins, failed requests or CSP violations',
-          true,
-        );
-        expectNone(
-          visits.flatMap((v) => v.axe),
-          'axe violations at 375 px',
-        );
+        await expectCleanVisits(narrow, group, '375 px', { interact: true });
       });
     }
   },
@@ -473,11 +472,10 @@ test.describe('gate self-tests on tests/fixtures/broken-pages', () => {
   });
 
   test('the page list and the static gates see the fixture (sanity check of the wiring)', () => {
-    const dir = join(PROJECT_ROOT, 'tests/fixtures/broken-pages');
-    const fixturePages = listBuiltPages(dir);
+    const fixturePages = listBrokenPages();
     expect(fixturePages.length).toBeGreaterThan(5);
     expect(templateOf(fixturePages[0]!)).toMatch(/^other: /);
-    expect(checkLinks(dir, fixturePages).length).toBeGreaterThan(0);
-    expect(parsePage(join(dir, 'index.html')).anchors.has('about')).toBe(true);
+    expect(checkLinks(BROKEN_PAGES_DIR, fixturePages).length).toBeGreaterThan(0);
+    expect(parsePage(join(BROKEN_PAGES_DIR, 'index.html')).anchors.has('about')).toBe(true);
   });
 });

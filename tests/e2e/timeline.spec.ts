@@ -495,17 +495,21 @@ test.describe('timeline targets', () => {
       };
     }, id);
 
+  /** Waits until the event is on screen: any of its highlighted items, or its reading-view item. */
+  const expectInView = (
+    page: Page,
+    id: string,
+    which: 'anyInView' | 'itemInView',
+    options: { message: string; timeout?: number },
+  ) => expect.poll(async () => (await targetState(page, id))[which], options).toBe(true);
+
   for (const size of [WIDTHS[0], WIDTHS[2]]) {
     test(`at ${size.width} px, /#<event-id> marks that event in the overview and the reading view and scrolls it into view; a new hash moves the mark`, async ({
       page,
     }) => {
       await page.setViewportSize(size);
       await page.goto(`./#${target.id}`);
-      await expect
-        .poll(async () => (await targetState(page, target.id)).anyInView, {
-          message: `${target.id} scrolled into view`,
-        })
-        .toBe(true);
+      await expectInView(page, target.id, 'anyInView', { message: `${target.id} scrolled into view` });
       const state = await targetState(page, target.id);
       expect(state.marked).toEqual([target.id]);
       // The reading-view item and the overview marks carry is-target, and nothing else does.
@@ -520,11 +524,9 @@ test.describe('timeline targets', () => {
         location.hash = id;
       }, other.id);
       await expect.poll(async () => (await targetState(page, other.id)).marked).toEqual([other.id]);
-      await expect
-        .poll(async () => (await targetState(page, other.id)).itemInView, {
-          message: 'the reading-view item of the new target is in view',
-        })
-        .toBe(true);
+      await expectInView(page, other.id, 'itemInView', {
+        message: 'the reading-view item of the new target is in view',
+      });
     });
 
     test(`at ${size.width} px, opening /#<event-id> shows the event in the reading view ("Show on the full timeline")`, async ({
@@ -532,12 +534,10 @@ test.describe('timeline targets', () => {
     }) => {
       await page.setViewportSize(size);
       await page.goto(`./#${target.id}`);
-      await expect
-        .poll(async () => (await targetState(page, target.id)).itemInView, {
-          message: `after load, the reading-view item for ${target.id} is in view (highlighted items: ${(await targetState(page, target.id)).where})`,
-          timeout: 3_000,
-        })
-        .toBe(true);
+      await expectInView(page, target.id, 'itemInView', {
+        message: `after load, the reading-view item for ${target.id} is in view (highlighted items: ${(await targetState(page, target.id)).where})`,
+        timeout: 3_000,
+      });
     });
   }
 });

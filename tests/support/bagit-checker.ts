@@ -14,6 +14,20 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/**
+ * The tag files every bag this project exports holds (scripts/export.ts), in the order the
+ * writer builds them: the declaration, bag-info.txt, then payload and tag manifests, each in
+ * SHA-256 and SHA-512.
+ */
+export const PROJECT_TAG_FILES = [
+  'bagit.txt',
+  'bag-info.txt',
+  'manifest-sha256.txt',
+  'manifest-sha512.txt',
+  'tagmanifest-sha256.txt',
+  'tagmanifest-sha512.txt',
+];
+
 /** Hash algorithms node can compute, under the names RFC 8493 registers (section 2.4). */
 const ALGORITHMS: Record<string, string> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha512: 'sha512' };
 

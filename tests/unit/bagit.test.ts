@@ -29,7 +29,7 @@ import {
   type BagFile,
 } from '../../src/lib/bagit.ts';
 import { validateBag } from '../../scripts/validate-bag.ts';
-import { checkBag } from '../support/bagit-checker.ts';
+import { checkBag, PROJECT_TAG_FILES } from '../support/bagit-checker.ts';
 
 const text = (path: string, body: string): BagFile => ({ path, bytes: new TextEncoder().encode(body) });
 const sha = (algorithm: string, body: string) => createHash(algorithm).update(body).digest('hex');
@@ -133,14 +133,7 @@ describe('tag file builders', () => {
 
   it('builds a bag whose tag manifests cover bagit.txt, bag-info.txt and the payload manifests only', () => {
     const files = buildBag(PAYLOAD, INFO);
-    expect(files.map((f) => f.path).filter((p) => !p.startsWith('data/'))).toEqual([
-      'bagit.txt',
-      'bag-info.txt',
-      'manifest-sha256.txt',
-      'manifest-sha512.txt',
-      'tagmanifest-sha256.txt',
-      'tagmanifest-sha512.txt',
-    ]);
+    expect(files.map((f) => f.path).filter((p) => !p.startsWith('data/'))).toEqual(PROJECT_TAG_FILES);
     const tagmanifest = new TextDecoder().decode(files.find((f) => f.path === 'tagmanifest-sha512.txt')?.bytes);
     expect(
       tagmanifest

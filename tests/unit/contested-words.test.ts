@@ -45,17 +45,16 @@ describe('contestedWordsOutsideQuotes', () => {
   });
 
   it('matches the listed word forms deliberately, and only whole words', () => {
-    expect(forms('the occupied districts; occupying forces; the occupation')).toEqual([
-      'occupied',
-      'occupying',
-      'occupation',
-    ]);
-    expect(forms('Baku liberated the town')).toEqual(['liberated']);
-    expect(forms('the region was ethnically  cleansed')).toEqual(['ethnically cleansed']);
-    // Other words that merely contain a form are not hits.
-    expect(forms('preoccupied with talks; unoccupied houses; a liberal paper')).toEqual([]);
-    // A hyphen is a word boundary: the contested part of a compound is found.
-    expect(forms('an anti-terrorist operation and a counter-offensive')).toEqual(['terrorist', 'offensive']);
+    const cases: Array<[text: string, found: string[]]> = [
+      ['the occupied districts; occupying forces; the occupation', ['occupied', 'occupying', 'occupation']],
+      ['Baku liberated the town', ['liberated']],
+      ['the region was ethnically  cleansed', ['ethnically cleansed']],
+      // Other words that merely contain a form are not hits.
+      ['preoccupied with talks; unoccupied houses; a liberal paper', []],
+      // A hyphen is a word boundary: the contested part of a compound is found.
+      ['an anti-terrorist operation and a counter-offensive', ['terrorist', 'offensive']],
+    ];
+    for (const [text, found] of cases) expect(forms(text), text).toEqual(found);
   });
 
   it('ignores a contested word inside quotation marks of any kind', () => {

@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, distDir, listFiles } from '../support/project.ts';
-import { checkBag } from '../support/bagit-checker.ts';
+import { checkBag, PROJECT_TAG_FILES } from '../support/bagit-checker.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'chronology-export-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -153,15 +153,7 @@ describe.skipIf(!built)('export of the real build', () => {
     expect(run.stdout).toMatch(/^export: wrote a valid BagIt 1\.0 bag to .+ \(\d+ payload files, \d+ bytes\)\n$/);
 
     expect(checkBag(first)).toEqual([]);
-    for (const tag of [
-      'bagit.txt',
-      'bag-info.txt',
-      'manifest-sha256.txt',
-      'manifest-sha512.txt',
-      'tagmanifest-sha256.txt',
-      'tagmanifest-sha512.txt',
-    ])
-      expect(existsSync(join(first, tag)), tag).toBe(true);
+    for (const tag of PROJECT_TAG_FILES) expect(existsSync(join(first, tag)), tag).toBe(true);
 
     // data/site/ is dist/ exactly.
     const site = join(first, 'data', 'site');

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countText,
-  filterAttributes,
-  filterItem,
-  filterSearch,
-  hashTarget,
-  matchesFilter,
-  parseFilterState,
-  type FilterState,
-} from '../../src/lib/filter-state.ts';
+// The module under test, as one namespace: its names read as filterState.<function> below.
+import * as filterState from '../../src/lib/filter-state.ts';
+import type { FilterState } from '../../src/lib/filter-state.ts';
 
 const ALL: FilterState = { eras: [], sources: [], disputed: false };
 
 describe('parseFilterState', () => {
   it('reads eras, sources and the disputed switch from the query string', () => {
-    expect(parseFilterState('?era=war-2020&era=soviet&source=bbc&disputed=1')).toEqual({
+    expect(filterState.parseFilterState('?era=war-2020&era=soviet&source=bbc&disputed=1')).toEqual({
       eras: ['war-2020', 'soviet'],
       sources: ['bbc'],
       disputed: true,
@@ -22,9 +15,9 @@ describe('parseFilterState', () => {
   });
 
   it('treats missing, empty and repeated values sensibly', () => {
-    expect(parseFilterState('')).toEqual(ALL);
-    expect(parseFilterState('?era=&source=&disputed=0&q=x')).toEqual(ALL);
-    expect(parseFilterState('?era=a,b&era=a&source=%20c%20')).toEqual({
+    expect(filterState.parseFilterState('')).toEqual(ALL);
+    expect(filterState.parseFilterState('?era=&source=&disputed=0&q=x')).toEqual(ALL);
+    expect(filterState.parseFilterState('?era=a,b&era=a&source=%20c%20')).toEqual({
       eras: ['a', 'b'],
       sources: ['c'],
       disputed: false,
@@ -34,66 +27,68 @@ describe('parseFilterState', () => {
 
 describe('filterSearch', () => {
   it('writes the state back, keeping unrelated parameters', () => {
-    expect(filterSearch('?q=khojaly&era=old', { eras: ['a', 'b'], sources: ['s'], disputed: true })).toBe(
+    expect(filterState.filterSearch('?q=khojaly&era=old', { eras: ['a', 'b'], sources: ['s'], disputed: true })).toBe(
       '?q=khojaly&era=a&era=b&source=s&disputed=1',
     );
   });
 
   it('gives an empty string when nothing is filtered', () => {
-    expect(filterSearch('?era=a&disputed=1', ALL)).toBe('');
+    expect(filterState.filterSearch('?era=a&disputed=1', ALL)).toBe('');
   });
 
   it('round-trips through parseFilterState', () => {
     const state: FilterState = { eras: ['war-2020'], sources: ['a b', 'c&d'], disputed: true };
-    expect(parseFilterState(filterSearch('', state))).toEqual(state);
+    expect(filterState.parseFilterState(filterState.filterSearch('', state))).toEqual(state);
   });
 });
 
 describe('matchesFilter', () => {
-  const item = filterItem('war-2020', 'bbc rferl', '1');
+  const item = filterState.filterItem('war-2020', 'bbc rferl', '1');
 
   it('reads an item from its data attributes', () => {
     expect(item).toEqual({ era: 'war-2020', sources: ['bbc', 'rferl'], disputed: true });
-    expect(filterItem(null, null, null)).toEqual({ era: '', sources: [], disputed: false });
+    expect(filterState.filterItem(null, null, null)).toEqual({ era: '', sources: [], disputed: false });
   });
 
   it('shows everything when nothing is chosen', () => {
-    expect(matchesFilter(item, ALL)).toBe(true);
+    expect(filterState.matchesFilter(item, ALL)).toBe(true);
   });
 
   it('matches any chosen era and any chosen source', () => {
-    expect(matchesFilter(item, { ...ALL, eras: ['soviet', 'war-2020'] })).toBe(true);
-    expect(matchesFilter(item, { ...ALL, eras: ['soviet'] })).toBe(false);
-    expect(matchesFilter(item, { ...ALL, sources: ['x', 'rferl'] })).toBe(true);
-    expect(matchesFilter(item, { ...ALL, sources: ['x'] })).toBe(false);
+    expect(filterState.matchesFilter(item, { ...ALL, eras: ['soviet', 'war-2020'] })).toBe(true);
+    expect(filterState.matchesFilter(item, { ...ALL, eras: ['soviet'] })).toBe(false);
+    expect(filterState.matchesFilter(item, { ...ALL, sources: ['x', 'rferl'] })).toBe(true);
+    expect(filterState.matchesFilter(item, { ...ALL, sources: ['x'] })).toBe(false);
   });
 
   it('keeps only disputed events when asked', () => {
-    expect(matchesFilter(filterItem('a', 's', '0'), { ...ALL, disputed: true })).toBe(false);
-    expect(matchesFilter(filterItem('a', 's', '1'), { ...ALL, disputed: true })).toBe(true);
+    expect(filterState.matchesFilter(filterState.filterItem('a', 's', '0'), { ...ALL, disputed: true })).toBe(false);
+    expect(filterState.matchesFilter(filterState.filterItem('a', 's', '1'), { ...ALL, disputed: true })).toBe(true);
   });
 
   it('combines filters with "and"', () => {
-    expect(matchesFilter(item, { eras: ['war-2020'], sources: ['x'], disputed: true })).toBe(false);
-    expect(matchesFilter(item, { eras: ['war-2020'], sources: ['bbc'], disputed: true })).toBe(true);
+    expect(filterState.matchesFilter(item, { eras: ['war-2020'], sources: ['x'], disputed: true })).toBe(false);
+    expect(filterState.matchesFilter(item, { eras: ['war-2020'], sources: ['bbc'], disputed: true })).toBe(true);
   });
 });
 
 describe('small helpers', () => {
   it('counts', () => {
-    expect(countText(12, 118)).toBe('Showing 12 of 118 events');
-    expect(countText(1, 1)).toBe('Showing 1 of 1 event');
+    expect(filterState.countText(12, 118)).toBe('Showing 12 of 118 events');
+    expect(filterState.countText(1, 1)).toBe('Showing 1 of 1 event');
   });
 
-  it('reads the hash', () => {
-    expect(hashTarget('#1992-02-25-khojaly')).toBe('1992-02-25-khojaly');
-    expect(hashTarget('#a%20b')).toBe('a b');
-    expect(hashTarget('')).toBe('');
-    expect(hashTarget('#%E0%A4%A')).toBe('');
+  it.each([
+    ['#1992-02-25-khojaly', '1992-02-25-khojaly'],
+    ['#a%20b', 'a b'],
+    ['', ''],
+    ['#%E0%A4%A', ''], // a malformed escape names no element
+  ])('reads the hash %j as the target %j', (hash, target) => {
+    expect(filterState.hashTarget(hash)).toBe(target);
   });
 
   it('writes the attributes the script reads', () => {
-    const attrs = filterAttributes({
+    const attrs = filterState.filterAttributes({
       id: 'e1',
       era: 'war-2020',
       claims: [
@@ -109,7 +104,7 @@ describe('small helpers', () => {
       'data-sources': 'bbc rferl',
       'data-disputed': '1',
     });
-    const item = filterItem(attrs['data-era']!, attrs['data-sources']!, attrs['data-disputed']!);
-    expect(matchesFilter(item, { eras: ['war-2020'], sources: ['bbc'], disputed: true })).toBe(true);
+    const item = filterState.filterItem(attrs['data-era']!, attrs['data-sources']!, attrs['data-disputed']!);
+    expect(filterState.matchesFilter(item, { eras: ['war-2020'], sources: ['bbc'], disputed: true })).toBe(true);
   });
 });

@@ -19,22 +19,15 @@ import type { GateProblem } from '../support/gates/problems.ts';
 import { contentSecurityPolicy } from '../../src/lib/content-security-policy.ts';
 import {
   chunkPages,
-  listBuiltPages,
   missingTemplates,
   representativePages,
   templateOf,
   type BuiltPage,
 } from '../support/built-pages.ts';
-import { PROJECT_ROOT } from '../support/project.ts';
+import { BROKEN_PAGES_DIR, brokenPage, listBrokenPages } from '../support/broken-pages.ts';
 
-const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/broken-pages');
-const fixturePages = listBuiltPages(FIXTURE);
-const fixturePage = (rel: string): BuiltPage => {
-  const page = fixturePages.find((p) => p.rel === rel);
-  if (!page) throw new Error(`fixture page ${rel} is missing`);
-  return page;
-};
-const html = (rel: string): string => readFileSync(join(FIXTURE, rel), 'utf8');
+const fixturePages = listBrokenPages();
+const html = (rel: string): string => readFileSync(join(BROKEN_PAGES_DIR, rel), 'utf8');
 const rulesOf = (problems: GateProblem[]): string[] => [...new Set(problems.map((p) => p.rule))].sort();
 
 describe('built-pages: listing and templates', () => {
@@ -52,8 +45,8 @@ describe('built-pages: listing and templates', () => {
       'third-party/index.html',
       'weak-csp/index.html',
     ]);
-    expect(fixturePage('index.html').urlPath).toBe('');
-    expect(fixturePage('heavy/index.html').urlPath).toBe('heavy/');
+    expect(brokenPage('index.html').urlPath).toBe('');
+    expect(brokenPage('heavy/index.html').urlPath).toBe('heavy/');
   });
 
   it('groups pages by template, samples each template and names the missing ones', () => {
@@ -106,7 +99,7 @@ describe('built-pages: listing and templates', () => {
 
 describe('gate: HTML validity (html-validate, standard preset)', () => {
   it('reports the duplicate id and the unclosed element', async () => {
-    const problems = await validateHtml([fixturePage('invalid-html/index.html')]);
+    const problems = await validateHtml([brokenPage('invalid-html/index.html')]);
     expect(rulesOf(problems)).toEqual(expect.arrayContaining(['no-dup-id', 'close-order']));
     expect(problems.find((p) => p.rule === 'no-dup-id')?.message).toMatch(/twice/);
     expect(problems.every((p) => p.page === 'invalid-html/index.html')).toBe(true);
@@ -119,7 +112,7 @@ describe('gate: HTML validity (html-validate, standard preset)', () => {
 });
 
 describe('gate: internal links and anchors', () => {
-  const problems = checkLinks(FIXTURE);
+  const problems = checkLinks(BROKEN_PAGES_DIR);
 
   it('reports the missing page, the missing anchors, the missing image and the non-relative links', () => {
     const got = problems.map((p) => `${p.page} ${p.rule} ${p.message.split('"')[1]}`).sort();
@@ -146,7 +139,7 @@ describe('gate: internal links and anchors', () => {
   });
 
   it('checks a page against the ids of the target page, percent-decoded', () => {
-    const only = checkLinks(FIXTURE, [fixturePage('index.html')]);
+    const only = checkLinks(BROKEN_PAGES_DIR, [brokenPage('index.html')]);
     expect(only).toEqual([]);
   });
 });
@@ -269,7 +262,7 @@ describe('gate: page weight (pure part; the browser measurement is self-tested i
   it('reports a page with a 200 KB script over both budgets', () => {
     const weight = measureWeight([
       res('heavy/', 'document', 'text/html', html('heavy/index.html')),
-      res('heavy/heavy.js', 'script', 'text/javascript', readFileSync(join(FIXTURE, 'heavy/heavy.js'))),
+      res('heavy/heavy.js', 'script', 'text/javascript', readFileSync(join(BROKEN_PAGES_DIR, 'heavy/heavy.js'))),
     ]);
     expect(weight.js).toBeGreaterThan(140 * 1024);
     expect(rulesOf(checkWeight(weight, HOME_BUDGET, 'heavy/'))).toEqual(['weight-js', 'weight-total']);

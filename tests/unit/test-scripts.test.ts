@@ -5,15 +5,15 @@
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { findChromium } from '../../scripts/ensure-chromium.mjs';
 import { contentType, createStaticServer } from '../../scripts/serve-dist.mjs';
+import { BROKEN_PAGES_DIR } from '../support/broken-pages.ts';
 import { PROJECT_ROOT } from '../support/project.ts';
 
 // The server is started in this process; the browser tests start it through its command line.
 describe('scripts/serve-dist.mjs', () => {
   const server = createStaticServer({
-    root: join(PROJECT_ROOT, 'tests/fixtures/broken-pages'),
+    root: BROKEN_PAGES_DIR,
     base: '/archive/karabakh/',
   });
   let origin = '';
@@ -48,30 +48,19 @@ describe('scripts/serve-dist.mjs', () => {
   });
 
   it('knows the content types of the files the build writes', () => {
-    const files = [
-      'a.wasm',
-      'a.json',
-      'a.xml',
-      'a.css',
-      'a.js',
-      'a.txt',
-      'wasm.en.pagefind',
-      'en_1.pf_fragment',
-      'x.pf_index',
-      'pagefind.en.pf_meta',
+    const typeOfFile: Array<[file: string, contentType: string]> = [
+      ['a.wasm', 'application/wasm'],
+      ['a.json', 'application/json; charset=utf-8'],
+      ['a.xml', 'application/xml; charset=utf-8'],
+      ['a.css', 'text/css; charset=utf-8'],
+      ['a.js', 'text/javascript; charset=utf-8'],
+      ['a.txt', 'text/plain; charset=utf-8'],
+      ['wasm.en.pagefind', 'application/octet-stream'],
+      ['en_1.pf_fragment', 'application/octet-stream'],
+      ['x.pf_index', 'application/octet-stream'],
+      ['pagefind.en.pf_meta', 'application/octet-stream'],
     ];
-    expect(files.map(contentType)).toEqual([
-      'application/wasm',
-      'application/json; charset=utf-8',
-      'application/xml; charset=utf-8',
-      'text/css; charset=utf-8',
-      'text/javascript; charset=utf-8',
-      'text/plain; charset=utf-8',
-      'application/octet-stream',
-      'application/octet-stream',
-      'application/octet-stream',
-      'application/octet-stream',
-    ]);
+    expect(typeOfFile.map(([file]) => [file, contentType(file)])).toEqual(typeOfFile);
   });
 });
 
