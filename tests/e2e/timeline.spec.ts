@@ -20,8 +20,8 @@
  * Expected results are computed from events.json, not from the page's data attributes, so a
  * wrong attribute fails here too.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { PROJECT_ROOT } from '../support/project.ts';
 import { publishedEvents, type PublishedEvent } from '../support/published-events.ts';
@@ -568,6 +568,51 @@ test('without JavaScript every event title and link is on the home page', async 
   } finally {
     await context.close();
   }
+});
+
+test('the reading view spaces events by the time between them: a longer gap never gets less space', async ({
+  page,
+}) => {
+  await page.goto('./');
+  // Each event's space before it: on the year marker for a year's first event, else on its item.
+  const spaced = await page.$$eval('.reading li.event', (items) =>
+    items.map((item) => {
+      const spacedItem = item.previousElementSibling ? item : item.closest('li.year')!;
+      return { id: item.id, space: parseFloat(getComputedStyle(spacedItem).marginTop) };
+    }),
+  );
+  const DAY_MS = 86_400_000;
+  const eraStarts = new Map(
+    (
+      JSON.parse(readFileSync(join(dirname(EVENTS_FILE), 'eras.json'), 'utf8')) as {
+        eras: { id: string; start: string }[];
+      }
+    ).eras.map((era) => [era.id, era.start]),
+  );
+  // An event that starts before its era (a month or year overlapping the era's first day) counts from the era's start.
+  const startDay = (id: string) => {
+    const event = eventById.get(id)!;
+    const eraStart = eraStarts.get(event.era)!;
+    return Date.parse(event.start < eraStart ? eraStart : event.start) / DAY_MS;
+  };
+  // Consecutive events of one era, with the days between their starts (from events.json).
+  const gaps = spaced.slice(1).flatMap((item, index) => {
+    const previous = spaced[index]!;
+    const sameEra = eventById.get(item.id)!.era === eventById.get(previous.id)!.era;
+    return sameEra
+      ? [{ era: eventById.get(item.id)!.era, days: startDay(item.id) - startDay(previous.id), ...item }]
+      : [];
+  });
+  expect(new Set(gaps.map((gap) => gap.space)).size, 'gaps of different lengths get different space').toBeGreaterThan(
+    2,
+  );
+  for (const shorter of gaps)
+    for (const longer of gaps)
+      if (shorter.era === longer.era && shorter.days < longer.days)
+        expect(
+          shorter.space,
+          `${shorter.id} (${shorter.days} days) against ${longer.id} (${longer.days} days)`,
+        ).toBeLessThanOrEqual(longer.space);
 });
 
 test('choosing a source shows in the overview exactly where that source has something to say', async ({ page }) => {
