@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shareInWords, sourceCoverage, splitSentences, unquotedDatedSentences } from '../../src/lib/source-coverage.ts';
 import type { BodyPiece } from '../../src/lib/source-body.ts';
-import { CONTENT_ROOT } from '../../src/content-root.ts';
+import { FIXTURE } from '../support/content-fixture.ts';
 import { coverageOfContent, coverageReport } from '../../scripts/coverage.ts';
 
 const body: Pick<BodyPiece, 'role' | 'text'>[] = [
@@ -86,20 +86,18 @@ describe('sourceCoverage', () => {
 });
 
 describe('npm run coverage (scripts/coverage.ts)', () => {
-  it('prints figures for every source of the real content', () => {
-    const out = coverageReport(coverageOfContent(CONTENT_ROOT), false);
-    for (const source of [
-      'jahangirli-2024',
-      'karslyan-2023',
-      'kyiv-independent-2023-09-21',
-      'meduza-2023',
-      'what-went-wrong-2023',
-    ]) {
-      expect(out).toMatch(new RegExp(`^${source} +\\d+ +\\d+ +\\d+% +\\d+$`, 'm'));
-      expect(out).toContain(`## ${source}: `);
-    }
-    const [, sentences, quoted] = /^all sources +(\d+) +(\d+)/m.exec(out)!;
-    expect(Number(sentences)).toBeGreaterThan(400);
-    expect(Number(quoted)).toBeGreaterThan(0);
+  // The report's format, on the valid fixture (one source, one quote); `npm test` runs the
+  // script itself over the real content.
+  it('prints the unquoted dated sentences, then a line of figures per source and in all', () => {
+    const out = coverageReport(coverageOfContent(FIXTURE), false);
+    const figures = /^fixture-rebuttal +(\d+) +(\d+) +(\d+)% +(\d+)$/m.exec(out);
+    expect(figures, out).not.toBeNull();
+    const [, sentences, quoted, , unquotedDated] = figures!.map(Number);
+    expect(quoted, 'the one quote lies inside one sentence').toBe(1);
+    expect(sentences).toBeGreaterThan(30);
+    expect(out).toMatch(new RegExp(`^all sources +${sentences} +1 +\\d+% +${unquotedDated}$`, 'm'));
+    expect(out).toContain(`## fixture-rebuttal: ${unquotedDated} unquoted dated sentence(s)`);
+    expect(out, 'a dated sentence no claim quotes').toContain('on September 19, 2023.');
+    expect(out, 'the quoted sentence is not listed').not.toContain('the cold night of February 25–26, 1992.');
   });
 });
