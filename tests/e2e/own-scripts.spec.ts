@@ -11,8 +11,7 @@
  *   without its policy runs them, which shows the watch would see them.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Parser } from 'htmlparser2';
@@ -174,8 +173,6 @@ test.describe('the policy stops script that content might carry', () => {
     '<a id="payload-link" href="javascript:alert(\'link\')">payload link</a>',
   ];
   const source = pages.find((p) => p.rel.startsWith('events/') && p.rel.split('/').length === 3);
-  const dir = mkdtempSync(join(tmpdir(), 'chronology-injected-'));
-  test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** The event page with the payloads put into its <main>, with or without its policy. */
   const injected = (keepPolicy: boolean): string => {
@@ -202,7 +199,9 @@ test.describe('the policy stops script that content might carry', () => {
     }) => {
       const urlOf = async (page: Page, keepPolicy: boolean, name: string): Promise<string> => {
         if (where === 'file') {
-          const file = join(dir, `${name}.html`);
+          // The test's own output folder: a folder made once when the file loads was removed by
+          // this group's afterAll whenever a worker came back to the group for its other test.
+          const file = test.info().outputPath(`${name}.html`);
           writeFileSync(file, injected(keepPolicy));
           return pathToFileURL(file).href;
         }
