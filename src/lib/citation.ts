@@ -8,7 +8,8 @@
  * dependency, used by the unit tests as an independent parser of what this module writes,
  * and a generator checked by its own parser would prove nothing.
  */
-import { edtfBounds, edtfInWords, parseEdtf } from './edtf-dates.ts';
+import { edtfInWords } from './date-words.ts';
+import { edtfBounds, parseEdtf } from './edtf-dates.ts';
 import type { ChronologyEvent, Source } from './model.ts';
 import { versionDateParts } from './version-date.ts';
 import { monthName, shortMonthName } from './date-words.ts';

@@ -5,7 +5,7 @@
  */
 import type { FeedItem } from './data-export.ts';
 import { eventUrl } from './data-export.ts';
-import { edtfInWords } from './edtf-dates.ts';
+import { edtfInWords } from './date-words.ts';
 import type { Chronology, ChronologyEvent, Correction } from './model.ts';
 import { compareText } from './order.ts';
 

@@ -17,7 +17,8 @@ import type { EventsFile, PublishedEvent } from '../schemas/published.ts';
 import { compareText, sortedBy } from './order.ts';
 import { versionDate } from './version-date.ts';
 import { absoluteUrl, routes } from './site-paths.ts';
-import { edtfBounds, edtfInWords } from './edtf-dates.ts';
+import { edtfInWords } from './date-words.ts';
+import { edtfBounds } from './edtf-dates.ts';
 
 export type { EventsFile, PublishedEvent };
 

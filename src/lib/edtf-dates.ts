@@ -1,7 +1,8 @@
 /**
  * EDTF date handling. Parsing and bounds come from the `edtf` package; this module only
  * turns its answers into the few things the site needs (ISO day bounds, a precision word,
- * wording for readers) so no page ever types a date's bounds twice.
+ * qualifiers) so no page ever types a date's bounds twice. Their wording for readers is in
+ * date-words.ts.
  */
 import edtf from 'edtf';
 
@@ -100,6 +101,3 @@ export function edtfBounds(value: string): EdtfBounds {
     uncertain: parts.some((part) => flagged(part, 'uncertain')),
   };
 }
-
-/** The wording of dates lives in date-words.ts, with the site's one month table. */
-export { edtfInWords } from './date-words.ts';

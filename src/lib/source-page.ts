@@ -6,7 +6,7 @@ import type { NON_ARTICLE_KINDS } from '../schemas/source.ts';
 import type { ChronologyEvent, Era, Source } from './model.ts';
 import { eraSummaries, type EraSummary } from './chronology-pages.ts';
 import { genreInWords } from './event-view.ts';
-import { edtfInWords } from './edtf-dates.ts';
+import { edtfInWords } from './date-words.ts';
 import { quoteAnchor, type QuoteToMark } from './mark-quotes.ts';
 import { hrefFrom, routes } from './site-paths.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { edtfBounds, edtfInWords, parseEdtf } from '../../src/lib/edtf-dates.ts';
+import { edtfInWords } from '../../src/lib/date-words.ts';
+import { edtfBounds, parseEdtf } from '../../src/lib/edtf-dates.ts';
 
 describe('edtfBounds', () => {
   it.each([
