@@ -25,7 +25,11 @@ import {
   type SourceInput,
 } from '../src/lib/validate-chronology.ts';
 import { validateRedirects } from '../src/lib/redirects.ts';
-import { checkEditorialRules, type EditorialEventInput } from '../src/lib/editorial-checks.ts';
+import {
+  checkEditorialRules,
+  type EditorialEventInput,
+  type EditorialSourceInput,
+} from '../src/lib/editorial-checks.ts';
 import { bodyPieces } from '../src/lib/source-body.ts';
 import { bodyHtmlProblems } from '../src/lib/body-html-policy.ts';
 import { sourceSchema } from '../src/schemas/source.ts';
@@ -126,7 +130,7 @@ export function checkContent(root: string): string[] {
   };
   const idOf = (file: string, extension: string) => file.slice(file.lastIndexOf('/') + 1, -extension.length);
 
-  const sources: SourceInput[] = [];
+  const sources: (SourceInput & EditorialSourceInput)[] = [];
   for (const parsed of read('sources', '.mdx')) {
     const matter = frontmatter(parsed);
     if (!matter) continue;
@@ -156,6 +160,7 @@ export function checkContent(root: string): string[] {
       captureText,
       captureSha256,
       bodyBlocks: bodyPieces(matter.body).map((piece) => piece.text),
+      data: result.data,
     });
   }
 
@@ -206,7 +211,7 @@ export function checkContent(root: string): string[] {
         .map((e) => `${label}/${e.path}`),
     }),
   );
-  problems.push(...checkEditorialRules({ events, eras, erasFile: `${label}/eras.json` }));
+  problems.push(...checkEditorialRules({ events, sources, eras, erasFile: `${label}/eras.json` }));
 
   const redirectsFile = read('', '.json').find((p) => p.file === `${label}/redirects.json`);
   const redirectsValue = redirectsFile && json(redirectsFile);

@@ -30,6 +30,8 @@ export interface PublishedSource {
   url: string;
   title: string;
   titleSupplied: boolean;
+  /** The short name the editors supplied for a source with neither publisher nor named author. */
+  shortName: string | null;
   subtitle: string | null;
   publisher: string | null;
   publisherBasis: string | null;
@@ -166,6 +168,7 @@ function publishedSource(source: Source, chronology: Chronology, site: Site): Pu
     url: absoluteUrl(site, routes.source(source.id)),
     title: source.title,
     titleSupplied: source.titleSupplied,
+    shortName: source.shortName ?? null,
     subtitle: source.subtitle ?? null,
     publisher: source.publisher ?? null,
     publisherBasis: source.publisherBasis ?? null,

@@ -1,7 +1,8 @@
 /**
  * The mechanical part of the editorial rules (methodology, "Editorial rules"), run by the build
  * beside validateChronology:
- * - contested words appear in the site's own fields only inside quotation marks;
+ * - contested words appear in the site's own fields (of events, eras and sources) only inside
+ *   quotation marks;
  * - a date stated by a source is carried by the quote that is said to state it;
  * - an event id's date prefix does not contradict the event's date.
  * Pure; each problem names the file, the field and the reason.
@@ -27,8 +28,23 @@ export interface EditorialEventInput {
   };
 }
 
+/** A source's frontmatter fields that the editors write (a title only when they supplied it). */
+export interface EditorialSourceInput {
+  file: string;
+  data: {
+    title: string;
+    titleSupplied: boolean;
+    shortName?: string | undefined;
+    publisherBasis?: string | undefined;
+    authorNote?: string | undefined;
+    publishedBasis: { note: string };
+    nonArticle: readonly { note?: string | undefined }[];
+  };
+}
+
 export interface EditorialInput {
   events: readonly EditorialEventInput[];
+  sources: readonly EditorialSourceInput[];
   eras: readonly { id: string; name: string; description: string }[];
   /** The file eras come from, for problem lines. */
   erasFile: string;
@@ -57,12 +73,28 @@ function siteVoiceFields(data: EditorialEventInput['data']): [string, string | u
   ];
 }
 
+/** The editors' own fields of one source; a title the capture shows is the source's words, not theirs. */
+const sourceSiteVoiceFields = (data: EditorialSourceInput['data']): [string, string | undefined][] => [
+  ['title', data.titleSupplied ? data.title : undefined],
+  ['shortName', data.shortName],
+  ['publisherBasis', data.publisherBasis],
+  ['authorNote', data.authorNote],
+  ['publishedBasis.note', data.publishedBasis.note],
+  ...data.nonArticle.map((range, i): [string, string | undefined] => [`nonArticle[${i}].note`, range.note]),
+];
+
 function checkContestedWords(input: EditorialInput, add: (problem: Problem) => void): void {
-  for (const { file, data } of input.events) {
-    for (const [field, text] of siteVoiceFields(data)) {
+  const entries = [
+    ...input.events.map(({ file, data }) => ({ file, fields: siteVoiceFields(data) })),
+    ...input.sources.map(({ file, data }) => ({ file, fields: sourceSiteVoiceFields(data) })),
+  ];
+  for (const { file, fields } of entries) {
+    for (const [field, text] of fields) {
       const hits = text === undefined ? [] : contestedWordsOutsideQuotes(text);
       if (hits.length > 0) add({ file, field, message: describeHits(hits) });
     }
+  }
+  for (const { file, data } of input.events) {
     data.tags.forEach((tag, i) => {
       const hits = contestedWordsInTag(tag);
       if (hits.length > 0)

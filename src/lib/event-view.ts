@@ -49,11 +49,11 @@ export function authorLine(source: Source): string {
   return source.authors.map((a) => a.name).join(', ');
 }
 
-/** A source's short display name: publisher where known, else author, else its title. */
+/** A source's short display name: publisher where known, else author, else the editors' short name, else its title. */
 export function sourceShortName(source: Source): string {
   if (source.publisher) return source.publisher;
   if (source.authorStatus === 'named' && source.authors[0]) return source.authors[0].name;
-  return source.title;
+  return source.shortName ?? source.title;
 }
 
 const GENRE_WORDS: Record<Source['genre'], string> = {

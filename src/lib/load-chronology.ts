@@ -69,6 +69,7 @@ async function loadAndValidate(): Promise<Chronology> {
       nonArticle: entry.data.nonArticle,
       captureText: bytes?.toString('utf8'),
       captureSha256: bytes ? createHash('sha256').update(bytes).digest('hex') : undefined,
+      data: entry.data,
     };
   });
 
@@ -98,7 +99,12 @@ async function loadAndValidate(): Promise<Chronology> {
       eventFiles,
     }),
     ...validateRedirects(redirects, new Set(events.map((e) => e.id))),
-    ...checkEditorialRules({ events, eras: eraEntries.map((e) => e.data), erasFile: `${CONTENT_ROOT}/eras.json` }),
+    ...checkEditorialRules({
+      events,
+      sources,
+      eras: eraEntries.map((e) => e.data),
+      erasFile: `${CONTENT_ROOT}/eras.json`,
+    }),
     // No script from content: each body holds only what body-html-policy.ts allows.
     ...sourceEntries.flatMap((entry, i) => bodyHtmlProblems(sources[i]!.file, 'source', entry.body ?? '')),
     ...eventEntries.flatMap((entry, i) => bodyHtmlProblems(events[i]!.file, 'event', entry.body ?? '')),

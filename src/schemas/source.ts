@@ -27,11 +27,22 @@ const author = z.strictObject({
   affiliation: z.string().optional().describe('Affiliation exactly as the text states it; omitted when not stated.'),
 });
 
+/** Longest short name: it must fit a source chip and a column of the coverage matrix. */
+const SHORT_NAME_MAX_LENGTH = 32;
+
 /** Frontmatter of one source article (`content/sources/<id>.mdx`). */
 export const sourceSchema = z
   .strictObject({
     title: z.string().min(1).describe('Title as the capture shows it, or a descriptive one when titleSupplied.'),
     titleSupplied: z.boolean().describe('True when the capture shows no title and the editors supplied one.'),
+    shortName: z
+      .string()
+      .min(1)
+      .max(SHORT_NAME_MAX_LENGTH)
+      .optional()
+      .describe(
+        'A short name the editors supply for chips, headings and tables when the capture names neither a publisher nor an author; like a supplied title, it describes the text.',
+      ),
     subtitle: z.string().optional().describe('Subtitle or dek, when the capture shows one.'),
     publisher: z.string().optional().describe('Publisher, only where the capture names it.'),
     publisherBasis: z.string().optional().describe('How the publisher is known from the capture.'),

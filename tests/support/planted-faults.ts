@@ -216,6 +216,11 @@ export const PLANTED_FAULTS: readonly PlantedFault[] = [
     expected: line('events/1992-02-25-contested.mdx', 'title', 'contested word "massacre" outside quotation marks'),
   },
   {
+    kind: "a contested word in a source's supplied title, which is the editors' words",
+    plant: (c) => editFile(c, SOURCE, 'title: "Fixture rebuttal"', 'title: "Fixture rebuttal of the liberation"'),
+    expected: line(SOURCE, 'title', 'contested word "liberation" outside quotation marks'),
+  },
+  {
     kind: 'a stated date whose quote does not give its year',
     plant: (c) => addEvent(c, '1993-unstated.mdx', withDate('1993')),
     expected: line(

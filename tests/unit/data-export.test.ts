@@ -68,7 +68,12 @@ const chronology: Chronology = {
   ],
   // Deliberately out of order: the builders sort by id.
   sources: [
-    source('beta', { authorStatus: 'named', authors: [{ name: 'B. Writer' }], translator: 'T. Ranslator' }),
+    source('beta', {
+      authorStatus: 'named',
+      authors: [{ name: 'B. Writer' }],
+      translator: 'T. Ranslator',
+      shortName: 'Writer essay',
+    }),
     source('alpha', { publisher: 'The Paper, Ltd.', publisherBasis: 'Masthead.', url: 'https://paper.example/a' }),
   ],
   places: [
@@ -214,6 +219,7 @@ describe('sourcesJson, placesJson, erasJson', () => {
       publisher: 'The Paper, Ltd.',
       originalUrl: 'https://paper.example/a',
       translator: null,
+      shortName: null,
       published: '2023-10',
       publishedStart: '2023-10-01',
       publishedEnd: '2023-10-31',
@@ -223,6 +229,7 @@ describe('sourcesJson, placesJson, erasJson', () => {
       publisher: null,
       originalUrl: null,
       translator: 'T. Ranslator',
+      shortName: 'Writer essay',
       events: ['1992-shusha'],
     });
     expect(beta?.authors).toEqual([{ name: 'B. Writer', affiliation: null }]);

@@ -5,6 +5,7 @@ import {
   missingFromQuote,
   type EditorialEventInput,
   type EditorialInput,
+  type EditorialSourceInput,
 } from '../../src/lib/editorial-checks.ts';
 import { formatProblem } from '../../src/lib/validate-chronology.ts';
 import { ID_DATE_EXCEPTIONS } from '../../src/lib/id-date-exceptions.ts';
@@ -36,11 +37,25 @@ function event(id: string, changes: Partial<EventData> = {}): EditorialEventInpu
   };
 }
 
+/** One source whose editors' fields are all neutral; its real title quotes the source's own words. */
+const SOURCE: EditorialSourceInput = {
+  file: 'content/sources/essay.mdx',
+  data: {
+    title: 'The end of the occupation',
+    titleSupplied: false,
+    authorNote: 'The capture names no author.',
+    publishedBasis: { note: 'The text dates itself “On November 2”.' },
+    nonArticle: [{ note: 'Page chrome.' }],
+  },
+};
+
 const ERAS = [
   { id: 'late', name: 'The September 2023 military operation', description: 'From the operation to the departure.' },
 ];
 const lines = (events: EditorialEventInput[], extra: Partial<EditorialInput> = {}) =>
-  checkEditorialRules({ events, eras: ERAS, erasFile: 'content/eras.json', ...extra }).map(formatProblem);
+  checkEditorialRules({ events, sources: [SOURCE], eras: ERAS, erasFile: 'content/eras.json', ...extra }).map(
+    formatProblem,
+  );
 
 describe('checkEditorialRules', () => {
   it('accepts an event whose contested words are all quoted and whose date is in its quote', () => {
@@ -81,6 +96,26 @@ describe('checkEditorialRules', () => {
       expect(lines([event('2023-09-19-operation', { tags: ['lachin-corridor', 'blockade'] })])).toEqual([
         'content/events/2023-09-19-operation.mdx: tags[1]: tag "blockade" is a contested word and cannot be quoted; use a neutral tag',
       ]);
+    });
+
+    it.each([
+      ['title', { title: 'Essay on the occupation', titleSupplied: true }],
+      ['shortName', { shortName: 'Liberation essay' }],
+      ['publisherBasis', { publisherBasis: 'The masthead of an aggressor state.' }],
+      ['authorNote', { authorNote: 'A separatist writer.' }],
+      ['publishedBasis.note', { publishedBasis: { note: 'Written after the blockade.' } }],
+      ['nonArticle[0].note', { nonArticle: [{ note: 'An advertisement about genocide.' }] }],
+    ] as const)("rejects one in a source's %s, where the editors wrote it", (field, changes) => {
+      const source = { ...SOURCE, data: { ...SOURCE.data, ...changes } };
+      const [line, ...rest] = lines([event('2023-09-19-operation')], { sources: [source] });
+      expect(rest).toEqual([]);
+      expect(line).toMatch(
+        new RegExp(`^content/sources/essay\\.mdx: ${field.replace(/[[\].]/g, '\\$&')}: contested word "`),
+      );
+    });
+
+    it("accepts a contested word in a title the capture shows: those are the source's words", () => {
+      expect(lines([event('2023-09-19-operation')], { sources: [SOURCE] })).toEqual([]);
     });
 
     it('rejects one in an era name', () => {
