@@ -130,17 +130,24 @@ export function checkContent(root: string): string[] {
   };
   const idOf = (file: string, extension: string) => file.slice(file.lastIndexOf('/') + 1, -extension.length);
 
-  const sources: (SourceInput & EditorialSourceInput)[] = [];
-  for (const parsed of read('sources', '.mdx')) {
-    const matter = frontmatter(parsed);
-    if (!matter) continue;
-    problems.push(...bodyHtmlProblems(parsed.file, 'source', matter.body));
-    const result = sourceSchema.safeParse(matter.data);
-    if (!result.success) {
+  /** The MDX entries of a folder whose frontmatter passes `schema`, their bodies checked against the HTML policy. */
+  const validEntries = <Schema extends z.ZodType>(kind: 'source' | 'event', schema: Schema) =>
+    read(`${kind}s`, '.mdx').flatMap((parsed) => {
+      const matter = frontmatter(parsed);
+      if (!matter) return [];
+      problems.push(...bodyHtmlProblems(parsed.file, kind, matter.body));
+      const result = schema.safeParse(matter.data);
+      if (result.success) {
+        const data = result.data as z.output<Schema>;
+        return [{ id: idOf(parsed.file, '.mdx'), file: parsed.file, body: matter.body, data }];
+      }
       problems.push(...schemaProblems(parsed.file, result.error));
-      continue;
-    }
-    const capturePath = `sources/captures/${result.data.capture.file}`;
+      return [];
+    });
+
+  const sources: (SourceInput & EditorialSourceInput)[] = [];
+  for (const { id, file, body, data } of validEntries('source', sourceSchema)) {
+    const capturePath = `sources/captures/${data.capture.file}`;
     const captureEntry = entries.find((e) => e.path === capturePath);
     let captureText: string | undefined;
     let captureSha256: string | undefined;
@@ -153,26 +160,20 @@ export function checkContent(root: string): string[] {
     }
     if (captureEntry && captureText === undefined) continue; // refused above, by layout or encoding
     sources.push({
-      id: idOf(parsed.file, '.mdx'),
-      file: parsed.file,
-      capture: result.data.capture,
-      nonArticle: result.data.nonArticle,
+      id,
+      file,
+      capture: data.capture,
+      nonArticle: data.nonArticle,
       captureText,
       captureSha256,
-      bodyBlocks: bodyPieces(matter.body).map((piece) => piece.text),
-      data: result.data,
+      bodyBlocks: bodyPieces(body).map((piece) => piece.text),
+      data,
     });
   }
 
-  const events: (EventInput & EditorialEventInput)[] = [];
-  for (const parsed of read('events', '.mdx')) {
-    const matter = frontmatter(parsed);
-    if (!matter) continue;
-    problems.push(...bodyHtmlProblems(parsed.file, 'event', matter.body));
-    const result = plainEventSchema.safeParse(matter.data);
-    if (result.success) events.push({ id: idOf(parsed.file, '.mdx'), file: parsed.file, data: result.data });
-    else problems.push(...schemaProblems(parsed.file, result.error));
-  }
+  const events: (EventInput & EditorialEventInput)[] = validEntries('event', plainEventSchema).map(
+    ({ id, file, data }) => ({ id, file, data }),
+  );
 
   const placeIds: string[] = [];
   for (const parsed of read('places', '.json')) {
