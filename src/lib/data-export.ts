@@ -5,92 +5,32 @@
  * bytes and the archive export can be checked byte for byte.
  *
  * Conventions, so consumers can rely on them:
- * - events.json follows src/schemas/published.ts (its JSON Schema is /data/events.schema.json):
- *   optional fields of the content (a claim's note, dateBasis.claim/note) are omitted when
- *   absent, as that schema says.
+ * - each JSON file follows its schema in src/schemas/published.ts, published beside it as
+ *   /data/<name>.schema.json.
+ * - events.json omits the optional fields of the content (a claim's note, dateBasis.claim/note)
+ *   when absent, as its schema says.
  * - sources.json, places.json and eras.json give every field on every record and use null for
  *   "the capture does not say", so a missing publisher reads as a fact, not as a gap.
  * - Every record carries `url`, the absolute address of its page on this site.
  */
 import { compareEvents, type Chronology, type ChronologyEvent, type Source } from './model.ts';
-import type { EventsFile, PublishedEvent } from '../schemas/published.ts';
+import type {
+  ErasFile,
+  EventsFile,
+  PlacesFile,
+  PublishedEvent,
+  PublishedSource,
+  SourcesFile,
+} from '../schemas/published.ts';
 import { compareText, sortedBy } from './order.ts';
 import { versionDate } from './version-date.ts';
 import { absoluteUrl, routes } from './site-paths.ts';
 import { edtfInWords } from './date-words.ts';
 import { edtfBounds } from './edtf-dates.ts';
 
-export type { EventsFile, PublishedEvent };
+export type { ErasFile, EventsFile, PlacesFile, PublishedEvent, PublishedSource, SourcesFile };
 
 type Site = string | URL;
-
-/** One source as published in /data/sources.json. */
-export interface PublishedSource {
-  id: string;
-  url: string;
-  title: string;
-  titleSupplied: boolean;
-  /** The short name the editors supplied for a source with neither publisher nor named author. */
-  shortName: string | null;
-  subtitle: string | null;
-  publisher: string | null;
-  publisherBasis: string | null;
-  authorStatus: Source['authorStatus'];
-  authors: { name: string; affiliation: string | null }[];
-  authorNote: string | null;
-  translator: string | null;
-  published: string;
-  publishedStart: string;
-  publishedEnd: string | null;
-  publishedBasis: { kind: 'stated' | 'inferred'; note: string };
-  genre: Source['genre'];
-  language: string;
-  respondsTo: string | null;
-  originalPublication: string | null;
-  /** The article's own address, only where its text establishes it (the `url` of the content). */
-  originalUrl: string | null;
-  captureFile: string;
-  captureUrl: string;
-  sha256: string;
-  nonArticle: { lines: [number, number]; kind: Source['nonArticle'][number]['kind']; note: string | null }[];
-  /** Ids of the events that quote this source, in chronological order. */
-  events: string[];
-}
-
-/** The whole of /data/sources.json. */
-export interface SourcesFile {
-  version: string;
-  sources: PublishedSource[];
-}
-
-/** The whole of /data/places.json. */
-export interface PlacesFile {
-  version: string;
-  places: {
-    id: string;
-    url: string;
-    label: string;
-    kind: string;
-    names: { name: string; note: string | null }[];
-    /** Ids of the events set at this place, in chronological order. */
-    events: string[];
-  }[];
-}
-
-/** The whole of /data/eras.json. */
-export interface ErasFile {
-  version: string;
-  eras: {
-    id: string;
-    url: string;
-    name: string;
-    start: string;
-    end: string;
-    description: string;
-    /** Ids of the events grouped under this era, in chronological order. */
-    events: string[];
-  }[];
-}
 
 /** One item of the events feed, ready for @astrojs/rss (which writes `link` as the permalink guid). */
 export interface FeedItem {

@@ -16,7 +16,9 @@ import {
 } from '../../src/lib/data-export.ts';
 import type { Chronology, Source } from '../../src/lib/model.ts';
 import { testEvent } from '../support/chronology-fixtures.ts';
-import { publishedEventsFileSchema } from '../../src/schemas/published.ts';
+import { publishedEventsFileSchema, publishedJsonSchema, type PublishedFileName } from '../../src/schemas/published.ts';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 
 const SITE = 'https://example.org/archive/karabakh/';
 
@@ -141,6 +143,37 @@ function parseCsv(text: string): string[][] {
   if (field !== '' || row.length > 0) throw new Error('last record does not end in CRLF');
   return rows;
 }
+
+describe('the published JSON Schemas', () => {
+  const FILES: Record<PublishedFileName, unknown> = {
+    events: eventsJson(chronology, SITE),
+    sources: sourcesJson(chronology, SITE),
+    places: placesJson(chronology, SITE),
+    eras: erasJson(chronology, SITE),
+  };
+  // Ajv, written independently of zod, reads the generated JSON Schema as a consumer would.
+  const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false }));
+
+  const validators = new Map(
+    (Object.keys(FILES) as PublishedFileName[]).map((name) => [name, ajv.compile(publishedJsonSchema(name, SITE))]),
+  );
+
+  it.each(Object.keys(FILES) as PublishedFileName[])('%s.json is valid under /data/%s.schema.json', (name) => {
+    const validate = validators.get(name)!;
+    expect(validate(FILES[name]), ajv.errorsText(validate.errors)).toBe(true);
+  });
+
+  it('refuses a record that breaks the contract: a missing field, an extra field, a bad date', () => {
+    const validate = validators.get('sources')!;
+    const [first] = sourcesJson(chronology, SITE).sources;
+    const broken = (source: object) => validate({ version: 'v', sources: [source] });
+    const { shortName: _dropped, ...withoutShortName } = first!;
+    expect(broken(withoutShortName)).toBe(false);
+    expect(broken({ ...first, side: 'one' })).toBe(false);
+    expect(broken({ ...first, publishedStart: '2023-13-45' })).toBe(false);
+    expect(broken(first!)).toBe(true);
+  });
+});
 
 describe('eventsJson', () => {
   const file = eventsJson(chronology, SITE);
