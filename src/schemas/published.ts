@@ -35,7 +35,10 @@ export type EventsFile = z.output<typeof publishedEventsFileSchema>;
 const version = z.string().describe('Version of the chronology content (date of the last content change).');
 const pageUrl = z.url().describe('Absolute address of its page on this site.');
 const eventIds = z.array(z.string()).describe('Ids of the events concerned, in chronological order.');
-/** Where the content has an optional field, the record gives null: "the capture does not say" reads as a fact. */
+/**
+ * Where the content has an optional field, the record gives null: "the capture does not say"
+ * reads as a fact. Records reuse the content's own field schemas wherever the field is the same.
+ */
 const orNull = (schema: z.ZodString, what: string) => schema.nullable().describe(`${what}; null when there is none.`);
 
 /** One source as published in /data/sources.json. */
@@ -51,8 +54,7 @@ export const publishedSourceSchema = z.strictObject({
   authorStatus: sourceSchema.shape.authorStatus,
   authors: z
     .array(
-      z.strictObject({
-        name: z.string().describe('The name as the capture gives it.'),
+      sourceSchema.shape.authors.element.extend({
         affiliation: orNull(z.string(), 'Affiliation exactly as the text states it'),
       }),
     )
@@ -101,10 +103,7 @@ export const publishedPlacesFileSchema = z.strictObject({
         kind: placeSchema.shape.kind,
         names: z
           .array(
-            z.strictObject({
-              name: z.string().describe('A spelling used by at least one source.'),
-              note: orNull(z.string(), 'Who uses this name, per the sources'),
-            }),
+            placeSchema.shape.names.element.extend({ note: orNull(z.string(), 'Who uses this name, per the sources') }),
           )
           .describe('Every name and spelling the sources use for this place.'),
         events: eventIds.describe('Ids of the events set at this place, in chronological order.'),
